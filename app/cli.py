@@ -1,0 +1,189 @@
+"""Headless commands on the same services as the window: ``python -m app.cli COMMAND …`` or ``ptt COMMAND …``.
+
+Exit codes: 0 ok, 1 a data problem (bad file, invalid input, a failed check), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.domain.errors import DomainError
+from app.domain.periods import parse_deadline
+from app.services.demo import create_demo_workspace
+from app.services.status_table import COLUMNS, status_json, status_record
+from app.services.statuses import compute_statuses, status_counts
+from app.services.workspace import Workspace
+from app.storage.audit import first_broken_link
+from app.storage.database import StorageError, integrity_problems
+from app.storage.migrations import LATEST_VERSION
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _as_of(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        try:
+            return parse_deadline(text, field="--as-of")
+        except DomainError as exc:
+            raise UsageError(f"--as-of：无法识别日期“{text}”，请写成 2025-06-30") from exc
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def render_table(records: Sequence[dict[str, Any]]) -> str:
+    headers = [h for _, h in COLUMNS]
+    cells = [[str(r[k]) for k, _ in COLUMNS] for r in records]
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if path.exists():
+        print(f"{path} 已存在，未做任何修改（init 只创建新文件）", file=sys.stderr)
+        return EXIT_DATA
+    ws = create_demo_workspace(path) if args.demo else Workspace.open(path, create=True)
+    with ws:
+        print(f"已创建 {path}（数据库版本 {ws.schema_version}，{ws.targets.count()} 个指标）")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    as_of = _as_of(args.as_of)
+    with _reading_workspace(args) as ws:
+        rows = compute_statuses(ws, as_of)
+        rows.sort(key=lambda r: (r.plan.id or 0, r.target.id or 0))
+        if args.format == "json":
+            out = {
+                "as_of": as_of.isoformat(),
+                "file": str(ws.path),
+                "targets": [status_json(r) for r in rows],
+            }
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        elif args.format == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow([h for _, h in COLUMNS])
+            for r in rows:
+                writer.writerow(status_record(r).values())
+            sys.stdout.write(buffer.getvalue())
+        else:
+            label = "（演示数据）" if ws.is_demo else ""
+            print(f"{ws.path.name}{label}  截至 {as_of:%Y-%m-%d}  共 {len(rows)} 个指标")
+            counts = status_counts(rows)
+            print(" · ".join(f"{s.label} {n}" for s, n in counts.items() if n))
+            print()
+            print(render_table([status_record(r) for r in rows]))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with Workspace.open(args.path, read_only=True) as ws:
+        problems = integrity_problems(ws.db)
+        broken = first_broken_link(ws.db)
+        print(f"文件：{ws.path}")
+        print(f"数据库版本：{ws.schema_version}（本程序支持到 {LATEST_VERSION}）")
+        print(f"政策文件 {ws.plans.count()} 个，指标 {ws.targets.count()} 个，填报 {ws.entries.count()} 条")
+        for problem in problems:
+            print(f"完整性问题：{problem}")
+        if broken is not None:
+            print(f"审计记录链在第 {broken} 条断开：该条或其之前的记录在程序之外被改动过")
+        if problems or broken is not None:
+            return EXIT_DATA
+        print("检查通过：文件完整，审计记录链完整")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _reading_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The demo (a fresh copy in a temporary folder) or the user's file, opened read-only."""
+    if args.demo:
+        with (
+            tempfile.TemporaryDirectory(prefix="ptt-demo-") as folder,
+            create_demo_workspace(Path(folder) / "demo.ptt.sqlite") as ws,
+        ):
+            yield ws
+    elif args.path:
+        with Workspace.open(args.path, read_only=True) as ws:
+            yield ws
+    else:
+        raise UsageError("请给出数据文件路径，或使用 --demo 查看演示数据")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ptt", description="政策目标进度跟踪 — 命令行")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="新建数据文件（--demo 写入演示数据）")
+    p.add_argument("path")
+    p.add_argument("--demo", action="store_true", help="写入演示数据")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("status", help="每个指标的完成率、时序进度、差距与状态")
+    p.add_argument("path", nargs="?")
+    p.add_argument("--demo", action="store_true", help="使用内置演示数据")
+    p.add_argument("--as-of", help="截至日期，如 2025-06-30（默认今天）")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("check", help="检查文件完整性、数据库版本与审计记录链")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_stdout()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"用法错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (StorageError, DomainError, FileExistsError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_DATA
+
+
+def _utf8_stdout() -> None:
+    """Windows consoles default to a legacy code page; Chinese output must not crash the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

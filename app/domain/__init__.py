@@ -1,0 +1,1 @@
+"""Pure-Python domain: entities, units, periods and progress arithmetic. No Qt, no SQL."""

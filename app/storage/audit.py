@@ -1,0 +1,95 @@
+"""The append-only audit trail with a hash chain.
+
+Each event's hash covers its content and the previous event's hash, so changing or deleting any past event
+(outside the program — inside it the table refuses UPDATE and DELETE) breaks every link after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who makes a change: the operating-system user and machine."""
+
+    user: str
+    machine: str
+
+
+def _canonical(event: dict[str, Any]) -> str:
+    return json.dumps(event, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_hash(prev_hash: str, event: dict[str, Any]) -> str:
+    return hashlib.sha256((prev_hash + _canonical(event)).encode("utf-8")).hexdigest()
+
+
+def _fields(
+    at: str, actor: Actor, action: str, entity: str, entity_id: int | None, before: Any, after: Any
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "who": actor.user,
+        "machine": actor.machine,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "before": None if before is None else _canonical(before),
+        "after": None if after is None else _canonical(after),
+    }
+
+
+def record(
+    db: sqlite_utils.Database,
+    *,
+    at: str,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """Append one event; call inside the transaction of the change it describes."""
+    row = db.execute("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    prev = row[0] if row else GENESIS
+    event = _fields(at, actor, action, entity, entity_id, before, after)
+    db.execute(
+        "INSERT INTO audit_event (at, who, machine, action, entity, entity_id, before, after, prev_hash, hash)"
+        " VALUES (:at, :who, :machine, :action, :entity, :entity_id, :before, :after, :prev_hash, :hash)",
+        {**event, "prev_hash": prev, "hash": event_hash(prev, event)},
+    )
+
+
+def first_broken_link(db: sqlite_utils.Database) -> int | None:
+    """The id of the first event whose hash or link does not verify; None when the chain is whole."""
+    prev = GENESIS
+    cursor = db.execute(
+        "SELECT id, at, who, machine, action, entity, entity_id, before, after, prev_hash, hash"
+        " FROM audit_event ORDER BY id"
+    )
+    for row in cursor:
+        event_id, *content, prev_hash, stored_hash = row
+        keys = ("at", "who", "machine", "action", "entity", "entity_id", "before", "after")
+        event = dict(zip(keys, content, strict=True))
+        if prev_hash != prev or event_hash(prev, event) != stored_hash:
+            return int(event_id)
+        prev = stored_hash
+    return None
+
+
+def events_for(db: sqlite_utils.Database, entity: str, entity_id: int) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id", [entity, entity_id]
+        )
+    ]

@@ -1,0 +1,153 @@
+"""Opening a data file safely: recognise it, refuse what we cannot read, back it up, then migrate.
+
+Two kinds of failure leave this module: ``StorageError`` subclasses for the environment's fault (not our file,
+corrupt, newer version, read-only, missing) with a message a clerk can act on; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from app.storage.migrations import LATEST_VERSION, migrations
+
+# "PTT1" — lets us tell our files from any other SQLite database a user might pick.
+APPLICATION_ID = 0x50545431
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StorageError(Exception):
+    """The environment's fault; ``str(e)`` is a Chinese message that says what to do."""
+
+
+class NotOurFileError(StorageError):
+    pass
+
+
+class CorruptFileError(StorageError):
+    pass
+
+
+class NewerVersionError(StorageError):
+    pass
+
+
+class MissingFileError(StorageError):
+    pass
+
+
+@dataclass
+class OpenedDatabase:
+    db: sqlite_utils.Database
+    path: Path
+    read_only: bool
+    schema_version: int
+    backup_path: Path | None = None  # the copy made before migrating, if any
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def open_database(
+    path: Path | str,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    now: Callable[[], datetime] = datetime.now,
+) -> OpenedDatabase:
+    """Open (or with ``create`` make) a data file and bring its schema up to date."""
+    path = Path(path)
+    if path.exists():
+        _check_header(path)
+    elif not create:
+        raise MissingFileError(f"找不到数据文件：{path}")
+    elif read_only:
+        raise MissingFileError(f"只读方式无法新建数据文件：{path}")
+    try:
+        conn = _connect(path, read_only)
+        db = sqlite_utils.Database(conn)
+        _configure(db, read_only)
+        version = _check_identity(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）") from exc
+    backup_path = None
+    if version < LATEST_VERSION:
+        if read_only:
+            raise StorageError(
+                f"数据文件 {path.name} 是旧版本（数据库版本 {version}），需要升级，但当前为只读方式打开；"
+                "请以可写方式打开，或先复制到可写的位置"
+            )
+        if version > 0:
+            backup_path = backup_copy(db, path, f"v{version}", now())
+        migrations().apply(db)
+        db.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        version = LATEST_VERSION
+    return OpenedDatabase(db, path, read_only, version, backup_path)
+
+
+def backup_copy(db: sqlite_utils.Database, path: Path, tag: str, when: datetime) -> Path:
+    """Copy the whole file with SQLite's online backup API (consistent even while it is open)."""
+    target = path.with_name(f"{path.stem}.{tag}-{when:%Y%m%d-%H%M%S}.bak{path.suffix or '.sqlite'}")
+    dest = sqlite3.connect(target)
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def integrity_problems(db: sqlite_utils.Database) -> list[str]:
+    """SQLite's own check plus foreign keys; an empty list means the file is sound."""
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+    return problems
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except PermissionError as exc:
+        raise StorageError(f"没有权限读取数据文件：{path}") from exc
+    except IsADirectoryError as exc:
+        raise NotOurFileError(f"{path} 是文件夹，不是数据文件") from exc
+    if head and head != SQLITE_MAGIC:
+        raise NotOurFileError(f"{path.name} 不是本程序的数据文件（不是 SQLite 数据库），未做任何修改")
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(path)
+
+
+def _configure(db: sqlite_utils.Database, read_only: bool) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if not read_only:
+        # WAL lets a reader and a writer work at once; FULL syncs the log on every commit so that a
+        # transaction reported as saved survives a power cut (NORMAL may lose the last ones).
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+
+
+def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    has_tables = bool(db.table_names())
+    if has_tables and app_id != APPLICATION_ID:
+        raise NotOurFileError(f"{path.name} 是 SQLite 数据库，但不是本程序的数据文件，未做任何修改")
+    if version > LATEST_VERSION:
+        raise NewerVersionError(
+            f"{path.name} 由更新版本的程序创建（数据库版本 {version}），本程序只支持到版本 {LATEST_VERSION}；"
+            "请升级程序后再打开，文件未做任何修改"
+        )
+    return version

@@ -1,0 +1,279 @@
+"""Repositories: the only place that knows how plans, targets and entries sit in SQL rows.
+
+Every SQL statement of the program lives in ``app/storage`` so that another backend can stand beside SQLite
+later without touching services or UI. Repositories never open transactions; the service around them does.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlite_utils
+
+from app.domain.entities import (
+    Comparator,
+    Plan,
+    ProgressEntry,
+    Target,
+    TargetKind,
+    ValueType,
+)
+from app.domain.numbers import format_decimal
+from app.domain.periods import Period, PeriodKind
+
+Row = dict[str, Any]
+
+
+class RecordNotFoundError(LookupError):
+    def __init__(self, entity: str, record_id: int) -> None:
+        super().__init__(f"找不到{entity}（编号 {record_id}），可能已被删除")
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _dec(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _dec_text(value: Decimal | None) -> str | None:
+    return format_decimal(value) if value is not None else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def plan_to_row(p: Plan) -> Row:
+    return {
+        "title": p.title,
+        "issuer": p.issuer,
+        "doc_number": p.doc_number,
+        "issued_on": _iso(p.issued_on),
+        "period_start": p.period_start.isoformat(),
+        "period_end": p.period_end.isoformat(),
+        "source_text": p.source_text,
+        "notes": p.notes,
+    }
+
+
+def row_to_plan(r: Row) -> Plan:
+    return Plan(
+        id=r["id"],
+        title=r["title"],
+        issuer=r["issuer"],
+        doc_number=r["doc_number"],
+        issued_on=_d(r["issued_on"]),
+        period_start=date.fromisoformat(r["period_start"]),
+        period_end=date.fromisoformat(r["period_end"]),
+        source_text=r["source_text"],
+        notes=r["notes"],
+    )
+
+
+def target_to_row(t: Target) -> Row:
+    return {
+        "plan_id": t.plan_id,
+        "name": t.name,
+        "category": t.category,
+        "kind": t.kind.value,
+        "unit": t.unit,
+        "comparator": t.comparator.value,
+        "target_value": _dec_text(t.target_value),
+        "deadline": _iso(t.deadline),
+        "baseline_value": _dec_text(t.baseline_value),
+        "baseline_date": _iso(t.baseline_date),
+        "responsible_unit": t.responsible_unit,
+        "contact": t.contact,
+        "source_quote": t.source_quote,
+        "notes": t.notes,
+    }
+
+
+def row_to_target(r: Row) -> Target:
+    return Target(
+        id=r["id"],
+        plan_id=r["plan_id"],
+        name=r["name"],
+        category=r["category"],
+        kind=TargetKind(r["kind"]),
+        unit=r["unit"],
+        comparator=Comparator(r["comparator"]),
+        target_value=_dec(r["target_value"]),
+        deadline=_d(r["deadline"]),
+        baseline_value=_dec(r["baseline_value"]),
+        baseline_date=_d(r["baseline_date"]),
+        responsible_unit=r["responsible_unit"],
+        contact=r["contact"],
+        source_quote=r["source_quote"],
+        notes=r["notes"],
+    )
+
+
+def entry_to_row(e: ProgressEntry) -> Row:
+    return {
+        "target_id": e.target_id,
+        "period_start": e.period.start.isoformat(),
+        "period_end": e.period.end.isoformat(),
+        "period_kind": e.period.kind.value,
+        "value": format_decimal(e.value),
+        "unit": e.unit,
+        "value_type": e.value_type.value,
+        "source": e.source,
+        "reporter": e.reporter,
+        "note": e.note,
+        "evidence_path": e.evidence_path,
+        "entered_at": e.entered_at.isoformat(timespec="seconds") if e.entered_at else "",
+    }
+
+
+def row_to_entry(r: Row) -> ProgressEntry:
+    return ProgressEntry(
+        id=r["id"],
+        target_id=r["target_id"],
+        period=Period(
+            date.fromisoformat(r["period_start"]),
+            date.fromisoformat(r["period_end"]),
+            PeriodKind(r["period_kind"]),
+        ),
+        value=Decimal(r["value"]),
+        unit=r["unit"],
+        value_type=ValueType(r["value_type"]),
+        source=r["source"],
+        reporter=r["reporter"],
+        note=r["note"],
+        evidence_path=r["evidence_path"],
+        entered_at=datetime.fromisoformat(r["entered_at"]) if r["entered_at"] else None,
+    )
+
+
+class _Repository:
+    table_name = ""
+    entity_label = ""
+    order_by = "id"
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def _rows(self, where: str = "", params: list[Any] | None = None) -> list[Row]:
+        sql = f"SELECT * FROM {self.table_name}"
+        if where:
+            sql += f" WHERE {where}"
+        return list(self.db.query(f"{sql} ORDER BY {self.order_by}", params or []))
+
+    def _get_row(self, record_id: int) -> Row:
+        rows = self._rows("id = ?", [record_id])
+        if not rows:
+            raise RecordNotFoundError(self.entity_label, record_id)
+        return rows[0]
+
+    def _insert(self, row: Row) -> int:
+        cursor = self.db.execute(
+            f"INSERT INTO {self.table_name} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _update(self, record_id: int, row: Row) -> None:
+        assignments = ", ".join(f"{k} = ?" for k in row)
+        cursor = self.db.execute(
+            f"UPDATE {self.table_name} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
+            [*row.values(), record_id],
+        )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(self.entity_label, record_id)
+
+    def delete(self, record_id: int) -> None:
+        cursor = self.db.execute(f"DELETE FROM {self.table_name} WHERE id = ?", [record_id])
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(self.entity_label, record_id)
+
+    def count(self) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {self.table_name}").fetchone()[0])
+
+
+class PlanRepository(_Repository):
+    table_name = "plan"
+    entity_label = "政策文件"
+
+    def all(self) -> list[Plan]:
+        return [row_to_plan(r) for r in self._rows()]
+
+    def get(self, plan_id: int) -> Plan:
+        return row_to_plan(self._get_row(plan_id))
+
+    def add(self, plan: Plan) -> Plan:
+        return self.get(self._insert(plan_to_row(plan)))
+
+    def update(self, plan: Plan) -> Plan:
+        assert plan.id is not None
+        self._update(plan.id, plan_to_row(plan))
+        return self.get(plan.id)
+
+
+class TargetRepository(_Repository):
+    table_name = "target"
+    entity_label = "指标"
+    order_by = "plan_id, sort_order, id"
+
+    def all(self) -> list[Target]:
+        return [row_to_target(r) for r in self._rows()]
+
+    def for_plan(self, plan_id: int) -> list[Target]:
+        return [row_to_target(r) for r in self._rows("plan_id = ?", [plan_id])]
+
+    def get(self, target_id: int) -> Target:
+        return row_to_target(self._get_row(target_id))
+
+    def add(self, target: Target) -> Target:
+        row = target_to_row(target)
+        row["sort_order"] = self.db.execute(
+            "SELECT coalesce(max(sort_order), 0) + 1 FROM target WHERE plan_id = ?", [target.plan_id]
+        ).fetchone()[0]
+        return self.get(self._insert(row))
+
+    def update(self, target: Target) -> Target:
+        assert target.id is not None
+        self._update(target.id, target_to_row(target))
+        return self.get(target.id)
+
+
+class EntryRepository(_Repository):
+    table_name = "progress_entry"
+    entity_label = "进度填报"
+    order_by = "target_id, period_end, period_start, id"
+
+    def all(self) -> list[ProgressEntry]:
+        return [row_to_entry(r) for r in self._rows()]
+
+    def for_target(self, target_id: int) -> list[ProgressEntry]:
+        return [row_to_entry(r) for r in self._rows("target_id = ?", [target_id])]
+
+    def get(self, entry_id: int) -> ProgressEntry:
+        return row_to_entry(self._get_row(entry_id))
+
+    def add(self, entry: ProgressEntry) -> ProgressEntry:
+        return self.get(self._insert(entry_to_row(entry)))
+
+    def update(self, entry: ProgressEntry) -> ProgressEntry:
+        assert entry.id is not None
+        self._update(entry.id, entry_to_row(entry))
+        return self.get(entry.id)
+
+
+class MetaRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def get(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else default
+
+    def set(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )

@@ -1,0 +1,141 @@
+"""Opening files: ours, not ours, corrupt, newer, older (migrated after a backup), read-only."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.storage.database import (
+    APPLICATION_ID,
+    CorruptFileError,
+    MissingFileError,
+    NewerVersionError,
+    NotOurFileError,
+    StorageError,
+    integrity_problems,
+    open_database,
+)
+from app.storage.migrations import LATEST_VERSION, migrations, split_statements
+
+
+def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "新 文件.sqlite", create=True)
+    db = opened.db
+    assert opened.schema_version == LATEST_VERSION >= 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert {"plan", "target", "progress_entry", "audit_event", "meta"} <= set(db.table_names())
+    assert [m.name for m in migrations().applied(db)] == ["0001_initial"]
+    opened.close()
+
+
+def test_missing_file_is_not_created_unless_asked(tmp_path: Path) -> None:
+    with pytest.raises(MissingFileError, match="找不到数据文件"):
+        open_database(tmp_path / "none.sqlite")
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_a_text_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "报表.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is a spreadsheet, not a database")
+    before = path.read_bytes()
+    with pytest.raises(NotOurFileError, match="不是本程序的数据文件"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotOurFileError, match="不是本程序的数据文件"):
+        open_database(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["t"]
+    conn.close()
+
+
+def test_a_truncated_file_is_reported_as_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "good.sqlite"
+    open_database(path, create=True).close()
+    data = path.read_bytes()
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(data[:100] + b"\x00" * 50)  # a valid header, then garbage
+    with pytest.raises((CorruptFileError, NotOurFileError)):
+        open_database(broken)
+
+
+def test_a_file_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    open_database(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    with pytest.raises(NewerVersionError, match=f"数据库版本 {LATEST_VERSION + 1}"):
+        open_database(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION + 1
+    conn.close()
+
+
+def test_an_older_file_is_backed_up_before_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite"
+    opened = open_database(path, create=True)
+    opened.db.execute("INSERT INTO meta (key, value) VALUES ('label', '旧数据')")
+    opened.db.conn.commit()
+    opened.close()
+    # Pretend a migration 0002 arrived with a new release.
+    import app.storage.database as database
+    import app.storage.migrations as migrations
+
+    extra = tmp_path / "migrations"
+    extra.mkdir()
+    for f in migrations.migration_files():
+        (extra / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (extra / "0002_add_note.sql").write_text("ALTER TABLE meta ADD COLUMN note TEXT;\n", encoding="utf-8")
+    monkeypatch.setattr(migrations, "resource_path", lambda *parts: extra)
+    migrations.migrations.cache_clear()
+    monkeypatch.setattr(database, "LATEST_VERSION", 2)
+    try:
+        upgraded = database.open_database(path)
+        assert upgraded.schema_version == 2
+        assert upgraded.backup_path is not None and upgraded.backup_path.exists()
+        assert "note" in upgraded.db["meta"].columns_dict
+        upgraded.close()
+        backup = sqlite3.connect(upgraded.backup_path)
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert backup.execute("SELECT value FROM meta WHERE key='label'").fetchone()[0] == "旧数据"
+        backup.close()
+    finally:
+        migrations.migrations.cache_clear()
+
+
+def test_read_only_open_cannot_write(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite"
+    open_database(path, create=True).close()
+    opened = open_database(path, read_only=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        opened.db.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    opened.close()
+    with pytest.raises(StorageError):
+        open_database(tmp_path / "absent.sqlite", create=True, read_only=True)
+
+
+def test_integrity_check_passes_on_a_fresh_file(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "ok.sqlite", create=True)
+    assert integrity_problems(opened.db) == []
+    opened.close()
+
+
+def test_trigger_bodies_keep_their_semicolons() -> None:
+    sql = "CREATE TABLE a (x);\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n-- done\n"
+    statements = split_statements(sql)
+    assert len(statements) == 2
+    assert statements[1].count(";") == 3
