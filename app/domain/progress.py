@@ -125,17 +125,16 @@ def _entries_in_target_unit(
     for e in entries:
         if e.period.end > as_of:
             continue
+        if e.unit in ("", target.unit):
+            converted.append(e)  # already in the target's unit: the common case, no work
+            continue
         try:
             value = convert(e.value, e.unit, target.unit)
         except UnitError as exc:
             notes.append(f"已忽略{e.period.label}的填报：{exc.message}")
             continue
-        converted.append(_with_value(e, value))
+        converted.append(replace(e, value=value, unit=""))
     return converted, notes
-
-
-def _with_value(e: ProgressEntry, value: Decimal) -> ProgressEntry:
-    return replace(e, value=value, unit="")
 
 
 def evaluate(

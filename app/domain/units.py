@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, localcontext
+from functools import lru_cache
 
 from app.domain import numbers
 from app.domain.errors import UnitError
@@ -114,6 +115,16 @@ class Unit:
 
 def parse_unit(text: str, *, field: str = "单位") -> Unit:
     """Split "万亿元" into 1e12 × 元; raise UnitError for anything not in the tables above."""
+    unit = _parse_cached(text)
+    if unit is None:
+        clean = unicodedata.normalize("NFKC", text).strip()
+        raise UnitError(f"“{clean}”不是可识别的单位：{KNOWN_UNITS_HINT}", field=field)
+    return unit
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> Unit | None:
+    """Cached because a data file holds a handful of distinct unit strings, read once per entry."""
     clean = unicodedata.normalize("NFKC", text).strip()
     key = clean.casefold()
     if not key:
@@ -130,7 +141,7 @@ def parse_unit(text: str, *, field: str = "单位") -> Unit:
     if key in _LOOKUP:
         factor, base = _LOOKUP[key]
         return Unit(factor, base, clean)
-    raise UnitError(f"“{clean}”不是可识别的单位：{KNOWN_UNITS_HINT}", field=field)
+    return None
 
 
 def _as_unit(unit: str | Unit, field: str) -> Unit:

@@ -130,23 +130,30 @@ def entry_to_row(e: ProgressEntry) -> Row:
     }
 
 
-def row_to_entry(r: Row) -> ProgressEntry:
+ENTRY_COLUMNS = (
+    "id, target_id, period_start, period_end, period_kind, value, unit, value_type,"
+    " source, reporter, note, evidence_path, entered_at"
+)
+_PERIOD_KINDS = {k.value: k for k in PeriodKind}
+_VALUE_TYPES = {v.value: v for v in ValueType}
+_fromiso = date.fromisoformat
+
+
+def tuple_to_entry(r: tuple[Any, ...]) -> ProgressEntry:
+    """Entries are read by the hundred thousand: plain tuples and dict look-ups instead of enum calls."""
+    (entry_id, target_id, start, end, kind, value, unit, value_type, source, reporter, note, evidence, at) = r
     return ProgressEntry(
-        id=r["id"],
-        target_id=r["target_id"],
-        period=Period(
-            date.fromisoformat(r["period_start"]),
-            date.fromisoformat(r["period_end"]),
-            PeriodKind(r["period_kind"]),
-        ),
-        value=Decimal(r["value"]),
-        unit=r["unit"],
-        value_type=ValueType(r["value_type"]),
-        source=r["source"],
-        reporter=r["reporter"],
-        note=r["note"],
-        evidence_path=r["evidence_path"],
-        entered_at=datetime.fromisoformat(r["entered_at"]) if r["entered_at"] else None,
+        id=entry_id,
+        target_id=target_id,
+        period=Period(_fromiso(start), _fromiso(end), _PERIOD_KINDS[kind]),
+        value=Decimal(value),
+        unit=unit,
+        value_type=_VALUE_TYPES[value_type],
+        source=source,
+        reporter=reporter,
+        note=note,
+        evidence_path=evidence,
+        entered_at=datetime.fromisoformat(at) if at else None,
     )
 
 
@@ -246,14 +253,21 @@ class EntryRepository(_Repository):
     entity_label = "进度填报"
     order_by = "target_id, period_end, period_start, id"
 
+    def _entries(self, where: str = "", params: list[Any] | None = None) -> list[ProgressEntry]:
+        sql = f"SELECT {ENTRY_COLUMNS} FROM progress_entry {where} ORDER BY {self.order_by}"
+        return [tuple_to_entry(r) for r in self.db.execute(sql, params or [])]
+
     def all(self) -> list[ProgressEntry]:
-        return [row_to_entry(r) for r in self._rows()]
+        return self._entries()
 
     def for_target(self, target_id: int) -> list[ProgressEntry]:
-        return [row_to_entry(r) for r in self._rows("target_id = ?", [target_id])]
+        return self._entries("WHERE target_id = ?", [target_id])
 
     def get(self, entry_id: int) -> ProgressEntry:
-        return row_to_entry(self._get_row(entry_id))
+        found = self._entries("WHERE id = ?", [entry_id])
+        if not found:
+            raise RecordNotFoundError(self.entity_label, entry_id)
+        return found[0]
 
     def add(self, entry: ProgressEntry) -> ProgressEntry:
         return self.get(self._insert(entry_to_row(entry)))
