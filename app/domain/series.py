@@ -49,10 +49,10 @@ def cumulative_series(
 ) -> list[Observation]:
     """Running totals at each entry's end: the latest 累计值 plus any 新增 reported after it."""
     if all(e.value_type is ValueType.CUMULATIVE for e in entries):
-        latest: dict[date, ProgressEntry] = {}
+        by_end: dict[date, ProgressEntry] = {}
         for e in sorted(entries, key=lambda x: (x.period.end, x.period.start)):
-            latest[e.period.end] = e
-        return [Observation(end, e.value, e) for end, e in latest.items()]
+            by_end[e.period.end] = e
+        return [Observation(end, e.value, e) for end, e in by_end.items()]
     points: list[Observation] = []
     for end in sorted({e.period.end for e in entries}):
         upto = [e for e in entries if e.period.end <= end]
