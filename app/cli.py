@@ -13,23 +13,28 @@ import json
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app import __version__
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ValidationError
+from app.domain.formatting import format_amount
 from app.domain.periods import parse_deadline
 from app.services.demo import create_demo_workspace
+from app.services.editing import Editor
 from app.services.status_table import COLUMNS, status_json, status_record
 from app.services.statuses import compute_statuses, status_counts
+from app.services.text_input import TargetText, entry_from_text, plan_from_text, target_from_text
 from app.services.workspace import Workspace
 from app.storage.audit import first_broken_link
 from app.storage.database import StorageError, integrity_problems
 from app.storage.migrations import LATEST_VERSION
+from app.storage.repositories import RecordNotFoundError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -139,6 +144,58 @@ def _reading_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
         raise UsageError("请给出数据文件路径，或使用 --demo 查看演示数据")
 
 
+def _find(
+    items: Sequence[T], key: str, label: str, name: Callable[[T], str], ident: Callable[[T], int | None]
+) -> T:
+    """A plan or target named by its number or its exact name; ambiguity is an error, never a guess."""
+    matches = [i for i in items if str(ident(i)) == key] or [i for i in items if name(i) == key.strip()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise DomainError(f"找不到{label}“{key}”：请用编号或完整名称（status --format json 可查编号）")
+    raise DomainError(f"有 {len(matches)} 个{label}名为“{key}”，请改用编号")
+
+
+def cmd_add_plan(args: argparse.Namespace) -> int:
+    plan = plan_from_text(args.title, args.start, args.end, issuer=args.issuer, doc_number=args.doc_number)
+    with Workspace.open(args.path) as ws:
+        saved = Editor(ws).add_plan(plan)
+        print(f"已添加政策文件 {saved.id}：{saved.title}")
+    return EXIT_OK
+
+
+def cmd_add_target(args: argparse.Namespace) -> int:
+    with Workspace.open(args.path) as ws:
+        plan = _find(ws.plans.all(), args.plan, "政策文件", lambda p: p.title, lambda p: p.id)
+        form = TargetText(
+            name=args.name,
+            kind=args.kind,
+            unit=args.unit,
+            target_value=args.target or "",
+            deadline=args.deadline or "",
+            comparator=args.comparator,
+            baseline_value=args.baseline or "",
+            baseline_date=args.baseline_date or "",
+            category=args.category,
+            responsible_unit=args.responsible,
+            source_quote=args.quote,
+        )
+        saved = Editor(ws).add_target(target_from_text(plan.id or 0, form))
+        print(f"已添加指标 {saved.id}：{saved.name}")
+    return EXIT_OK
+
+
+def cmd_add_entry(args: argparse.Namespace) -> int:
+    with Workspace.open(args.path) as ws:
+        target = _find(ws.targets.all(), args.target, "指标", lambda t: t.name, lambda t: t.id)
+        entry = entry_from_text(
+            target, args.period, args.value, value_type=args.type, source=args.source, note=args.note
+        )
+        saved = Editor(ws).add_entry(entry)
+        print(f"已填报 {target.name} {saved.period.label}：{format_amount(saved.value, saved.unit)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ptt", description="政策目标进度跟踪 — 命令行")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -156,6 +213,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=cmd_status)
 
+    p = sub.add_parser("add-plan", help="添加政策文件")
+    p.add_argument("path")
+    p.add_argument("--title", required=True, help="文件名称")
+    p.add_argument("--start", required=True, help="实施期开始，如 2024-01-01")
+    p.add_argument("--end", required=True, help="实施期结束，如 2026-12-31 或 2026年底")
+    p.add_argument("--issuer", default="", help="发文单位")
+    p.add_argument("--doc-number", default="", help="文号")
+    p.set_defaults(func=cmd_add_plan)
+
+    p = sub.add_parser("add-target", help="为政策文件添加指标")
+    p.add_argument("path")
+    p.add_argument("--plan", required=True, help="政策文件编号或完整名称")
+    p.add_argument("--name", required=True, help="指标名称")
+    p.add_argument("--kind", required=True, help="累计数/规模/年度流量/增速/占比/里程碑/监测指标（或英文名）")
+    p.add_argument("--unit", required=True, help="单位，如 亿元、家、%%")
+    p.add_argument("--target", help="目标值，如 500 或 500亿元")
+    p.add_argument("--deadline", help="截止时间，如 2026-12-31 或 到2026年")
+    p.add_argument("--comparator", default=">=", help="比较方式：>= > <= < = 或 以上/超过/突破/不高于 等")
+    p.add_argument("--baseline", help="基期值")
+    p.add_argument("--baseline-date", help="基期日期（默认实施期开始前一天）")
+    p.add_argument("--category", default="", help="维度，如 产业规模")
+    p.add_argument("--responsible", default="", help="责任单位")
+    p.add_argument("--quote", default="", help="原文摘录")
+    p.set_defaults(func=cmd_add_target)
+
+    p = sub.add_parser("add-entry", help="填报一个进度数值")
+    p.add_argument("path")
+    p.add_argument("--target", required=True, help="指标编号或完整名称")
+    p.add_argument("--period", required=True, help="报告期，如 2024年前三季度、2024年1-8月、截至2025年6月底")
+    p.add_argument("--value", required=True, help="数值，可带单位，如 257亿元、1.35万亿元、6.9%%")
+    p.add_argument("--type", default="", help="累计值/期间值/比率（默认按指标类型）")
+    p.add_argument("--source", default="", help="来源")
+    p.add_argument("--note", default="", help="备注")
+    p.set_defaults(func=cmd_add_entry)
+
     p = sub.add_parser("check", help="检查文件完整性、数据库版本与审计记录链")
     p.add_argument("path")
     p.set_defaults(func=cmd_check)
@@ -172,7 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"用法错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (StorageError, DomainError, FileExistsError) as exc:
+    except ValidationError as exc:
+        print("错误：输入有误，未做任何修改", file=sys.stderr)
+        for field, message in exc.problems:
+            print(f"  {field}：{message}", file=sys.stderr)
+        return EXIT_DATA
+    except (StorageError, DomainError, FileExistsError, RecordNotFoundError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_DATA
 

@@ -191,3 +191,103 @@ def test_runs_as_a_module_in_a_subprocess(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     data = json.loads(result.stdout.decode("utf-8"))
     assert len(data["targets"]) == 20
+
+
+def _table_counts(path: Path) -> tuple[int, int, int, int]:
+    conn = sqlite3.connect(path)
+    counts = tuple(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("plan", "target", "progress_entry", "audit_event")
+    )
+    conn.close()
+    return counts  # type: ignore[return-value]
+
+
+def test_a_plan_target_and_entries_entered_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "新.sqlite"
+    assert run(capsys, "init", str(path))[0] == 0
+    code, out, _ = run(
+        capsys,
+        "add-plan",
+        str(path),
+        "--title",
+        "医疗器械行动计划",
+        "--start",
+        "2024-01-01",
+        "--end",
+        "2026年底",
+    )
+    assert code == 0 and "已添加政策文件 1" in out
+    code, out, _ = run(
+        capsys, "add-target", str(path), "--plan", "医疗器械行动计划", "--name", "总体规模", "--kind", "规模",
+        "--unit", "亿元", "--target", "500亿元", "--comparator", "突破", "--deadline", "到2026年", "--baseline", "352",
+    )  # fmt: skip
+    assert code == 0 and "已添加指标 1：总体规模" in out
+    code, out, _ = run(
+        capsys,
+        "add-entry",
+        str(path),
+        "--target",
+        "总体规模",
+        "--period",
+        "2024年前三季度",
+        "--value",
+        "257亿元",
+    )
+    assert code == 0 and "已填报 总体规模 2024年前三季度：257亿元" in out
+    targets = status_json(capsys, path)
+    scale = targets["总体规模"]
+    assert (scale["comparator"], scale["target_value"], scale["deadline"]) == (">", "500", "2026-12-31")
+    assert scale["completion"] == pytest.approx((257 * 12 / 9 - 352) / 148, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("period", "value", "messages"),
+    [
+        ("2024年13月", "257亿元", ["报告期：", "月份应为1-12"]),
+        ("2024年前三季度", "12a3", ["单位：", "“12a3”"]),
+        ("2024年前三季度", "149家", ["单位：", "“家”与目标单位“亿元”不一致"]),
+        ("2024年前三季度", "257亿卢布", ["单位：", "亿卢布"]),
+        ("前三季度", "abc", ["报告期：", "缺少年份", "abc"]),
+    ],
+)
+def test_bad_input_exits_1_names_the_field_and_changes_nothing(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], period: str, value: str, messages: list[str]
+) -> None:
+    before = _table_counts(demo_file)
+    code, _, err = run(
+        capsys,
+        "add-entry",
+        str(demo_file),
+        "--target",
+        "医疗器械产业总体规模",
+        "--period",
+        period,
+        "--value",
+        value,
+    )
+    assert code == 1
+    assert "未做任何修改" in err
+    for message in messages:
+        assert message in err
+    assert _table_counts(demo_file) == before
+
+
+def test_deadline_before_baseline_is_refused(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _table_counts(demo_file)
+    code, _, err = run(
+        capsys, "add-target", str(demo_file), "--plan", "1", "--name", "园区", "--kind", "累计数", "--unit", "个",
+        "--target", "5", "--deadline", "2023-06-30",
+    )  # fmt: skip
+    assert code == 1
+    assert "截止时间：截止时间 2023-06-30 不晚于基期 2023-12-31" in err
+    assert _table_counts(demo_file) == before
+
+
+def test_unknown_target_is_named(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        capsys, "add-entry", str(demo_file), "--target", "不存在的指标", "--period", "2024年", "--value", "1"
+    )
+    assert code == 1 and "找不到指标“不存在的指标”" in err
