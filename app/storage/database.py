@@ -6,6 +6,7 @@ corrupt, newer version, read-only, missing) with a message a clerk can act on; a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ class MissingFileError(StorageError):
     pass
 
 
+class ReadOnlyLocationError(StorageError):
+    """The file or its folder cannot be written (a read-only share, a CD, no permission)."""
+
+
 @dataclass
 class OpenedDatabase:
     db: sqlite_utils.Database
@@ -64,6 +69,10 @@ def open_database(
     path = Path(path)
     if path.exists():
         _check_header(path)
+        if not read_only and not writable(path):
+            raise ReadOnlyLocationError(
+                f"{path} 所在位置只读（或没有写入权限），不能修改；可以只读方式查看，或复制到可写的文件夹后再填报"
+            )
     elif not create:
         raise MissingFileError(f"找不到数据文件：{path}")
     elif read_only:
@@ -109,6 +118,11 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
     return problems
+
+
+def writable(path: Path) -> bool:
+    """WAL needs to create -wal and -shm files beside the data file, so the folder must be writable too."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _check_header(path: Path) -> None:

@@ -139,3 +139,19 @@ def test_trigger_bodies_keep_their_semicolons() -> None:
     statements = split_statements(sql)
     assert len(statements) == 2
     assert statements[1].count(";") == 3
+
+
+def test_a_file_on_a_read_only_location_is_refused_for_writing_but_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.storage.database as database
+
+    path = tmp_path / "共享盘.sqlite"
+    open_database(path, create=True).close()
+    # Permissions are the operating system's seam: tests run as root here, where chmod does not bite.
+    monkeypatch.setattr(database.os, "access", lambda p, mode: False)
+    with pytest.raises(database.ReadOnlyLocationError, match="只读"):
+        open_database(path)
+    opened = open_database(path, read_only=True)
+    assert opened.read_only and opened.db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+    opened.close()
