@@ -183,9 +183,10 @@ def evaluate(
     tau = time_progress(t0, t_time, t1)
     lag = (p - tau) * 100
     achieved = target.comparator.holds(a, goal) and not last.annualised
+    final_deadline = target.deadline  # for a yearly flow t1 is only the end of the year being judged
     if achieved:
         status = Status.ACHIEVED
-    elif as_of > t1:
+    elif as_of > final_deadline:
         status = Status.OVERDUE
     else:
         status = status_from_lag(lag, settings.bands)
@@ -196,6 +197,8 @@ def evaluate(
     if kind in (TargetKind.CUMULATIVE, TargetKind.LEVEL):
         sdg_ratio, sdg_status = sdg_assessment(a, b, goal, t0, t, t1, achieved, settings.sdg_bands)
     extra = list(notes)
+    if achieved and t > final_deadline:
+        extra.append(f"晚于截止时间（{final_deadline:%Y-%m-%d}）达成")
     if last.annualised and last.entry is not None:
         extra.append(f"按{last.entry.period.label}数据年化（×12/{last.entry.period.months}）")
     return _replace(
@@ -249,8 +252,10 @@ def _rate(
     holds = target.comparator.holds(a, target.target_value)
     p = rate_completion(a, target.target_value, target.comparator)
     lag = (p - 1.0) * 100
+    deadline_passed = as_of > t1 or t >= t1
     if holds:
-        status = Status.ACHIEVED if t >= t1 else Status.ON_TRACK
+        # A threshold that still holds once the deadline has come is met; before that it can still slip.
+        status = Status.ACHIEVED if deadline_passed else Status.ON_TRACK
     elif as_of > t1:
         status = Status.OVERDUE
     else:

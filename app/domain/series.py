@@ -25,6 +25,19 @@ class Observation:
     annualised: bool = False
 
 
+def _recency(e: ProgressEntry) -> float:
+    """Later-saved entries win; an unsaved entry (no id yet) is the newest of all."""
+    return float("inf") if e.id is None else float(e.id)
+
+
+def latest_per_span(entries: Iterable[ProgressEntry]) -> list[ProgressEntry]:
+    """A corrected figure for the same period replaces the earlier one, whatever the target kind."""
+    kept: dict[tuple[date, date], ProgressEntry] = {}
+    for e in sorted(entries, key=_recency):
+        kept[(e.period.start, e.period.end)] = e
+    return list(kept.values())
+
+
 def flow_total(entries: Iterable[ProgressEntry]) -> Decimal:
     """Sum period amounts without counting any stretch of time twice.
 
@@ -33,7 +46,7 @@ def flow_total(entries: Iterable[ProgressEntry]) -> Decimal:
     """
     total = Decimal(0)
     by_year: dict[int, list[ProgressEntry]] = {}
-    for e in entries:
+    for e in latest_per_span(entries):
         by_year.setdefault(e.period.end.year, []).append(e)
     for year_entries in by_year.values():
         covered_until: date | None = None
@@ -47,39 +60,50 @@ def flow_total(entries: Iterable[ProgressEntry]) -> Decimal:
 def cumulative_series(
     entries: Sequence[ProgressEntry], baseline: Decimal, baseline_on: date
 ) -> list[Observation]:
-    """Running totals at each entry's end: the latest 累计值 plus any 新增 reported after it."""
+    """Running totals at each entry's end: the latest 累计值 plus the 新增 reported after it.
+
+    A 新增 figure that overlaps the running total it would add to (1-6月 after 截至3月底) cannot be split and
+    is left out; the observation is labelled with the last entry that was actually counted.
+    """
+    entries = latest_per_span(entries)
     if all(e.value_type is ValueType.CUMULATIVE for e in entries):
         by_end: dict[date, ProgressEntry] = {}
-        for e in sorted(entries, key=lambda x: (x.period.end, x.period.start)):
+        for e in sorted(entries, key=lambda x: (x.period.end, x.period.start, _recency(x))):
             by_end[e.period.end] = e
         return [Observation(end, e.value, e) for end, e in by_end.items()]
     points: list[Observation] = []
     for end in sorted({e.period.end for e in entries}):
         upto = [e for e in entries if e.period.end <= end]
         cumulative = [e for e in upto if e.value_type is ValueType.CUMULATIVE]
+        base: ProgressEntry | None = None
         if cumulative:
-            last = max(cumulative, key=lambda e: (e.period.end, e.period.start))
-            start_value, since = last.value, last.period.end
+            base = max(cumulative, key=lambda e: (e.period.end, e.period.start, _recency(e)))
+            start_value, since = base.value, base.period.end
         else:
             start_value, since = baseline, baseline_on
         increments = [e for e in upto if e.value_type is ValueType.PERIOD and e.period.start > since]
-        latest = max((e for e in upto if e.period.end == end), key=lambda e: e.period.end - e.period.start)
-        points.append(Observation(end, start_value + flow_total(increments), latest))
+        counted = [*increments, *([base] if base else [])]
+        if not counted:
+            continue
+        label = max(counted, key=lambda e: (e.period.end, e.period.end - e.period.start))
+        points.append(Observation(end, start_value + flow_total(increments), label))
     return points
 
 
 def level_series(entries: Sequence[ProgressEntry]) -> list[Observation]:
-    """Annual (or annualised) levels: a 9-month amount of 257 counts as 257 × 12 / 9 for the year."""
+    """Annual (or annualised) levels: a 9-month amount of 257 counts as 257 × 12 / 9 for the year.
+
+    Any figure covering part of a year is annualised, whatever it was called; a point in time (a stock
+    "截至…") and a rate are taken as they are.
+    """
     best: dict[date, ProgressEntry] = {}
-    for e in entries:
-        kept = best.get(e.period.end)
-        if kept is None or e.period.months > kept.period.months:
-            best[e.period.end] = e
+    for e in sorted(latest_per_span(entries), key=lambda x: (x.period.months, _recency(x))):
+        best[e.period.end] = e  # the longest span ending that day, newest among equals
     points = []
     for end in sorted(best):
         e = best[end]
         months = e.period.months
-        if e.value_type is ValueType.PERIOD and 0 < months < 12:
+        if e.value_type is not ValueType.RATE and 0 < months < 12:
             points.append(Observation(end, e.value * 12 / months, e, annualised=True))
         else:
             points.append(Observation(end, e.value, e))
@@ -87,24 +111,15 @@ def level_series(entries: Sequence[ProgressEntry]) -> list[Observation]:
 
 
 def year_to_date_series(entries: Sequence[ProgressEntry], year: int) -> list[Observation]:
-    """Year-to-date totals of one calendar year, one point per reported period end."""
-    in_year = [e for e in entries if e.period.end.year == year]
-    points = []
-    for end in sorted({e.period.end for e in in_year}):
-        upto = [e for e in in_year if e.period.end <= end]
-        if all(e.value_type is ValueType.CUMULATIVE for e in upto):
-            latest = max(upto, key=lambda e: e.period.end)
-            points.append(Observation(end, latest.value, latest))
-            continue
-        latest = max((e for e in upto if e.period.end == end), key=lambda e: e.period.end - e.period.start)
-        points.append(Observation(end, flow_total(upto), latest))
-    return points
+    """Year-to-date totals of one calendar year: a running total from zero on 1 January."""
+    in_year = [e for e in entries if e.period.end.year == year and e.period.start.year == year]
+    return cumulative_series(in_year, Decimal(0), date(year - 1, 12, 31))
 
 
 def latest_value_series(entries: Sequence[ProgressEntry]) -> list[Observation]:
     """The value as reported, one point per period end (rates, milestones, monitoring indicators)."""
     best: dict[date, ProgressEntry] = {}
-    for e in sorted(entries, key=lambda x: (x.period.end, x.period.months)):
+    for e in sorted(entries, key=lambda x: (x.period.end, x.period.months, _recency(x))):
         best[e.period.end] = e
     return [Observation(end, best[end].value, best[end]) for end in sorted(best)]
 

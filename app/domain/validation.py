@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from app.domain.entities import Plan, ProgressEntry, Target, TargetKind, ValueType
+from app.domain.entities import Comparator, Plan, ProgressEntry, Target, TargetKind, ValueType
 from app.domain.errors import UnitError, ValidationError
 from app.domain.numbers import format_decimal
 from app.domain.units import convert, parse_unit
@@ -53,13 +53,27 @@ def target_problems(target: Target, plan: Plan) -> Problems:
     milestone_goal = target.target_value if target.kind is TargetKind.MILESTONE else None
     if milestone_goal is not None and not Decimal(0) < milestone_goal <= Decimal(100):
         problems.append(("目标值", "里程碑类指标的目标值是完成程度，应在 0-100（%）之间，通常为 100"))
-    if (
-        target.kind is TargetKind.LEVEL
-        and target.baseline_value is not None
-        and target.target_value is not None
-        and target.baseline_value == target.target_value
-    ):
+    goal, base = target.target_value, target.baseline_value
+    if target.kind is TargetKind.LEVEL and base is None:
+        problems.append(("基期值", "规模类指标必须填写基期值（如2023年产值352亿元），否则无法计算完成率"))
+    if target.kind is TargetKind.LEVEL and base is not None and base == goal:
         problems.append(("基期值", "基期值与目标值相同，完成率无法计算；请核对基期值"))
+    if goal is not None and base is not None and target.kind is not TargetKind.RATE:
+        # "≥80" from a baseline of 100 would count "no change" as done: the direction must match the numbers.
+        if goal < base and not target.comparator.wants_decrease and target.comparator is not Comparator.EQ:
+            problems.append(
+                (
+                    "比较方式",
+                    f"目标值 {format_decimal(goal)} 低于基期值 {format_decimal(base)}，是下降目标，比较方式应为“≤”或“<”",
+                )
+            )
+        if goal > base and target.comparator.wants_decrease:
+            problems.append(
+                (
+                    "比较方式",
+                    f"目标值 {format_decimal(goal)} 高于基期值 {format_decimal(base)}，是增长目标，比较方式应为“≥”或“>”",
+                )
+            )
     return problems
 
 

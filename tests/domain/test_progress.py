@@ -304,3 +304,72 @@ def test_least_squares_slope() -> None:
     assert least_squares_slope([(0, 1), (1, 3), (2, 5)]) == pytest.approx(2.0)
     assert least_squares_slope([(1, 3)]) is None
     assert least_squares_slope([(1, 3), (1, 5)]) is None
+
+
+class TestReviewFindings:
+    """Each case reproduces a defect found in review; the numbers are what a reader expects."""
+
+    FLOW = target(kind=TargetKind.FLOW, name="新增算力", unit="P", target_value=D(10000))
+
+    def test_a_running_total_after_a_year_to_date_figure_is_not_added_to_it(self) -> None:
+        entries = [
+            entry("2024年1-8月", "8620", "P", ValueType.PERIOD),
+            entry("截至2024年9月底", "9000", "P", ValueType.CUMULATIVE),
+        ]
+        p = evaluate(PLAN, self.FLOW, entries, date(2024, 10, 31))
+        assert p.actual == D(9000)  # not 8620 + 9000
+
+    @staticmethod
+    def saved(e: ProgressEntry, entry_id: int) -> ProgressEntry:
+        from dataclasses import replace
+
+        return replace(e, id=entry_id)
+
+    def test_a_corrected_figure_for_the_same_period_replaces_the_first(self) -> None:
+        level = target(kind=TargetKind.LEVEL, unit="亿元", target_value=D(500), baseline_value=D(352))
+        first = self.saved(entry("2024年全年", "300", "亿元", ValueType.PERIOD), 1)
+        fixed = self.saved(entry("2024年全年", "380", "亿元", ValueType.PERIOD), 2)
+        assert evaluate(PLAN, level, [first, fixed], AS_OF).actual == D(380)
+        assert evaluate(PLAN, level, [fixed, first], AS_OF).actual == D(
+            380
+        )  # order of loading does not matter
+        ytd_first = self.saved(entry("2024年1-8月", "8000", "P", ValueType.PERIOD), 3)
+        ytd_fixed = self.saved(entry("2024年1-8月", "8620", "P", ValueType.PERIOD), 4)
+        assert evaluate(PLAN, self.FLOW, [ytd_first, ytd_fixed], date(2024, 9, 30)).actual == D(8620)
+        counts = [
+            self.saved(entry("截至2024年9月底", "70", "个"), 5),
+            self.saved(entry("截至2024年9月底", "75", "个"), 6),
+            self.saved(entry("2024年第四季度", "5", "个", ValueType.PERIOD), 7),
+        ]
+        assert evaluate(PLAN, target(unit="个", target_value=D(100)), counts, AS_OF).actual == D(80)
+
+    def test_a_part_year_level_called_cumulative_is_still_annualised(self) -> None:
+        level = target(kind=TargetKind.LEVEL, unit="亿元", target_value=D(500), baseline_value=D(352))
+        p = evaluate(PLAN, level, [entry("2024年1-9月", "257", "亿元", ValueType.CUMULATIVE)], AS_OF)
+        assert p.annualised and float(p.actual or 0) == pytest.approx(342.667, abs=1e-3)
+
+    def test_reaching_a_count_after_the_deadline_is_achieved_late(self) -> None:
+        t = target(target_value=D(100), deadline=date(2025, 6, 30))
+        entries = [entry("截至2025年6月底", "60"), entry("截至2025年12月底", "100")]
+        p = evaluate(PLAN, t, entries, date(2026, 1, 31))
+        assert p.status is Status.ACHIEVED
+        assert "晚于截止时间（2025-06-30）达成" in p.notes
+
+    def test_a_yearly_flow_is_not_overdue_before_its_final_deadline(self) -> None:
+        entries = [entry("2024年1-11月", "9000", "P", ValueType.PERIOD)]
+        p = evaluate(PLAN, self.FLOW, entries, date(2025, 1, 15))
+        assert p.status is Status.AT_RISK  # 90 % of the year's goal at 91.6 % of the year, not 逾期
+        assert (
+            evaluate(
+                PLAN, self.FLOW, [entry("2026年1-11月", "9000", "P", ValueType.PERIOD)], date(2027, 1, 15)
+            ).status
+            is Status.OVERDUE
+        )
+
+    def test_a_rate_that_held_before_the_deadline_is_achieved_once_it_passes(self) -> None:
+        rate = target(kind=TargetKind.RATE, unit="%", target_value=D(7), deadline=date(2025, 12, 31))
+        held = [entry("2025年上半年", "7.2", "%", ValueType.RATE)]
+        assert evaluate(PLAN, rate, held, date(2025, 8, 1)).status is Status.ON_TRACK
+        assert evaluate(PLAN, rate, held, date(2026, 2, 1)).status is Status.ACHIEVED
+        missed = [entry("2025年上半年", "6.5", "%", ValueType.RATE)]
+        assert evaluate(PLAN, rate, missed, date(2026, 2, 1)).status is Status.OVERDUE

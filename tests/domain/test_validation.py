@@ -100,3 +100,28 @@ def test_milestone_entry_range() -> None:
 
 def _fields(t: Target) -> dict[str, object]:
     return {name: getattr(t, name) for name in Target.__dataclass_fields__}
+
+
+def test_level_target_needs_a_baseline() -> None:
+    problems = target_problems(Target(**{**_fields(SCALE), "baseline_value": None}), PLAN)
+    assert problems[0][0] == "基期值" and "规模类指标必须填写基期值" in problems[0][1]
+
+
+@pytest.mark.parametrize(
+    ("comparator", "goal", "base", "wanted"),
+    [(Comparator.GE, 80, 100, "“≤”或“<”"), (Comparator.LE, 120, 100, "“≥”或“>”")],
+)
+def test_comparator_must_point_the_way_the_numbers_go(
+    comparator: Comparator, goal: int, base: int, wanted: str
+) -> None:
+    t = Target(
+        **{
+            **_fields(SCALE),
+            "comparator": comparator,
+            "target_value": Decimal(goal),
+            "baseline_value": Decimal(base),
+        }
+    )
+    problems = target_problems(t, PLAN)
+    assert [f for f, _ in problems] == ["比较方式"]
+    assert wanted in problems[0][1]
