@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import json
+import sqlite3
 import sys
 import tempfile
 import unicodedata
@@ -24,6 +25,7 @@ from app.domain.formatting import format_amount
 from app.domain.periods import parse_deadline
 from app.services.demo import create_demo_workspace
 from app.services.editing import Editor
+from app.services.integrity import audit_mismatches
 from app.services.status_table import COLUMNS, status_json, status_record
 from app.services.statuses import compute_statuses, status_counts
 from app.services.text_input import TargetText, entry_from_text, plan_from_text, target_from_text
@@ -115,6 +117,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with Workspace.open(args.path, read_only=True) as ws:
         problems = integrity_problems(ws.db)
         broken = first_broken_link(ws.db)
+        mismatches = audit_mismatches(ws) if not problems else []
         print(f"文件：{ws.path}")
         print(f"数据库版本：{ws.schema_version}（本程序支持到 {LATEST_VERSION}）")
         print(f"政策文件 {ws.plans.count()} 个，指标 {ws.targets.count()} 个，填报 {ws.entries.count()} 条")
@@ -122,9 +125,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"完整性问题：{problem}")
         if broken is not None:
             print(f"审计记录链在第 {broken} 条断开：该条或其之前的记录在程序之外被改动过")
-        if problems or broken is not None:
+        for mismatch in mismatches:
+            print(f"与审计记录不符：{mismatch}")
+        if problems or broken is not None or mismatches:
             return EXIT_DATA
-        print("检查通过：文件完整，审计记录链完整")
+        print("检查通过：文件完整，审计记录链完整，数据与审计记录一致")
     return EXIT_OK
 
 
@@ -271,6 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA
     except (StorageError, DomainError, FileExistsError, RecordNotFoundError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_DATA
+    except sqlite3.DatabaseError as exc:  # damage found only when a page is read
+        print(f"错误：数据文件已损坏，无法读取（{exc}）；请用 check 检查，或从备份恢复", file=sys.stderr)
         return EXIT_DATA
 
 

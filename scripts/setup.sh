@@ -61,7 +61,8 @@ make_venv() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing Python packages into .venv"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[dev]"
+    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[dev]" ||
+      { say "pip install failed (network, proxy or certificates?); fix that and run again"; exit 1; }
     echo "$want" > "$stamp"
   fi
 }

@@ -291,3 +291,28 @@ def test_unknown_target_is_named(demo_file: Path, capsys: pytest.CaptureFixture[
         capsys, "add-entry", str(demo_file), "--target", "不存在的指标", "--period", "2024年", "--value", "1"
     )
     assert code == 1 and "找不到指标“不存在的指标”" in err
+
+
+def test_check_reports_a_figure_changed_outside_the_program(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(demo_file)
+    conn.execute("UPDATE target SET target_value = '5000' WHERE name = '医疗器械产业总体规模'")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "check", str(demo_file))
+    assert code == 1
+    assert "与审计记录不符：指标 1 的目标值在程序之外被改动：审计记录为 '500'，文件中为 '5000'" in out
+
+
+def test_a_damaged_page_gives_a_message_not_a_traceback(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = bytearray(demo_file.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, len(data)):  # keep the header and schema page, damage the rest
+        data[offset] = 0x5A
+    demo_file.write_bytes(bytes(data))
+    code, _, err = run(capsys, "status", str(demo_file), "--as-of", AS_OF)
+    assert code == 1
+    assert "损坏" in err and "Traceback" not in err

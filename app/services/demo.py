@@ -39,7 +39,13 @@ def create_demo_workspace(path: Path | str, *, clock: Clock | None = None) -> Wo
     if path.exists():
         raise FileExistsError(f"{path} 已存在；演示数据只写入新文件")
     ws = Workspace.open(path, create=True, actor=DEMO_ACTOR, clock=clock or datetime.now)
-    load_demo(ws)
+    try:
+        load_demo(ws)
+    except BaseException:
+        ws.close()  # no half-made demo file left behind to block the next attempt
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
     return ws
 
 

@@ -14,6 +14,7 @@ from app.domain.errors import ValidationError
 from app.domain.validation import entry_problems, validate_plan, validate_target
 from app.services.workspace import Change, Workspace
 from app.storage import audit
+from app.storage.database import write_transaction
 from app.storage.repositories import entry_to_row, plan_to_row, target_to_row
 
 
@@ -31,7 +32,7 @@ class Editor:
         self.ws.require_writable()
         events: list[tuple[str, str, int | None, Any, Any]] = []
         at = self.ws.clock().isoformat(timespec="seconds")
-        with self.ws.db.atomic():
+        with write_transaction(self.ws.db):
             yield events
             for action, entity, entity_id, before, after in events:
                 audit.record(
@@ -45,6 +46,14 @@ class Editor:
                     after=after,
                 )
 
+    def _target_snapshot(self, target: Target) -> dict[str, Any]:
+        """A target with all its entries: what a deletion takes away, kept in the audit trail."""
+        snapshot = _snapshot(target_to_row(target), target.id)
+        snapshot["entries"] = [
+            _snapshot(entry_to_row(e), e.id) for e in self.ws.entries.for_target(_id(target.id))
+        ]
+        return snapshot
+
     # plans -------------------------------------------------------------------------------------------
 
     def add_plan(self, plan: Plan) -> Plan:
@@ -57,23 +66,27 @@ class Editor:
 
     def update_plan(self, plan: Plan) -> Plan:
         validate_plan(plan)
-        before = self.ws.plans.get(_id(plan.id))
-        for target in self.ws.targets.for_plan(_id(plan.id)):
-            validate_target(target, plan)  # a shorter plan period must not strand a target's dates
         with self._action() as events:
+            before = self.ws.plans.get(_id(plan.id))
+            for target in self.ws.targets.for_plan(_id(plan.id)):
+                validate_target(target, plan)  # a shorter plan period must not strand a target's dates
             saved = self.ws.plans.update(plan)
             events.append(
-                ("update", "plan", saved.id, _snapshot(plan_to_row(before), before.id), plan_to_row(saved))
+                (
+                    "update",
+                    "plan",
+                    saved.id,
+                    _snapshot(plan_to_row(before), before.id),
+                    _snapshot(plan_to_row(saved), saved.id),
+                )
             )
         self.ws.notify(Change("plan", "update", (_id(saved.id),)))
         return saved
 
     def delete_plan(self, plan_id: int) -> None:
-        before = self.ws.plans.get(plan_id)
-        targets = self.ws.targets.for_plan(plan_id)
-        snapshot = _snapshot(plan_to_row(before), plan_id)
-        snapshot["targets"] = [_snapshot(target_to_row(t), t.id) for t in targets]
         with self._action() as events:
+            snapshot = _snapshot(plan_to_row(self.ws.plans.get(plan_id)), plan_id)
+            snapshot["targets"] = [self._target_snapshot(t) for t in self.ws.targets.for_plan(plan_id)]
             self.ws.plans.delete(plan_id)  # targets and entries go with it (ON DELETE CASCADE)
             events.append(("delete", "plan", plan_id, snapshot, None))
         self.ws.notify(Change("plan", "delete", (plan_id,)))
@@ -90,35 +103,24 @@ class Editor:
 
     def update_target(self, target: Target) -> Target:
         validate_target(target, self.ws.plans.get(target.plan_id))
-        before = self.ws.targets.get(_id(target.id))
-        problems = [
-            (f"{e.period.label}的填报 · {f}", m)
-            for e in self.ws.entries.for_target(_id(target.id))
-            for f, m in entry_problems(e, target)
-        ]
-        if problems:  # e.g. a unit change that would strand entries in 家 under a target in 亿元
-            raise ValidationError(problems)
         with self._action() as events:
+            before = self.ws.targets.get(_id(target.id))
+            problems = [
+                (f"{e.period.label}的填报 · {f}", m)
+                for e in self.ws.entries.for_target(_id(target.id))
+                for f, m in entry_problems(e, target)
+            ]
+            if problems:  # e.g. a unit change that would strand entries in 家 under a target in 亿元
+                raise ValidationError(problems)
             saved = self.ws.targets.update(target)
-            events.append(
-                (
-                    "update",
-                    "target",
-                    saved.id,
-                    _snapshot(target_to_row(before), before.id),
-                    target_to_row(saved),
-                )
-            )
+            after = _snapshot(target_to_row(saved), saved.id)
+            events.append(("update", "target", saved.id, _snapshot(target_to_row(before), before.id), after))
         self.ws.notify(Change("target", "update", (_id(saved.id),)))
         return saved
 
     def delete_target(self, target_id: int) -> None:
-        before = self.ws.targets.get(target_id)
-        snapshot = _snapshot(target_to_row(before), target_id)
-        snapshot["entries"] = [
-            _snapshot(entry_to_row(e), e.id) for e in self.ws.entries.for_target(target_id)
-        ]
         with self._action() as events:
+            snapshot = self._target_snapshot(self.ws.targets.get(target_id))
             self.ws.targets.delete(target_id)
             events.append(("delete", "target", target_id, snapshot, None))
         self.ws.notify(Change("target", "delete", (target_id,)))
@@ -151,22 +153,27 @@ class Editor:
         return self.add_entries([entry])[0]
 
     def update_entry(self, entry: ProgressEntry) -> ProgressEntry:
-        before = self.ws.entries.get(_id(entry.id))
         problems = entry_problems(entry, self.ws.targets.get(entry.target_id))
         if problems:
             raise ValidationError(problems)
         with self._action() as events:
+            before = self.ws.entries.get(_id(entry.id))
             saved = self.ws.entries.update(entry)
             events.append(
-                ("update", "entry", saved.id, _snapshot(entry_to_row(before), before.id), entry_to_row(saved))
+                (
+                    "update",
+                    "entry",
+                    saved.id,
+                    _snapshot(entry_to_row(before), before.id),
+                    _snapshot(entry_to_row(saved), saved.id),
+                )
             )
         self.ws.notify(Change("entry", "update", (_id(saved.id),)))
         return saved
 
     def delete_entries(self, entry_ids: Sequence[int]) -> None:
-        befores = [self.ws.entries.get(i) for i in entry_ids]
         with self._action() as events:
-            for before in befores:
+            for before in [self.ws.entries.get(i) for i in entry_ids]:
                 self.ws.entries.delete(_id(before.id))
                 events.append(
                     ("delete", "entry", before.id, _snapshot(entry_to_row(before), before.id), None)

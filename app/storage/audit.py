@@ -93,3 +93,28 @@ def events_for(db: sqlite_utils.Database, entity: str, entity_id: int) -> list[d
             "SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id", [entity, entity_id]
         )
     ]
+
+
+def last_written_states(db: sqlite_utils.Database) -> dict[tuple[str, int], dict[str, Any] | None]:
+    """What the program last wrote for every (entity, id), replayed from the trail; None once deleted.
+
+    Deleting a plan or target also deletes what hangs under it; their snapshots list those, so they are
+    marked deleted too.
+    """
+    states: dict[tuple[str, int], dict[str, Any] | None] = {}
+
+    def mark_deleted(entity: str, snapshot: dict[str, Any]) -> None:
+        states[(entity, int(snapshot["id"]))] = None
+        for target in snapshot.get("targets", []):
+            mark_deleted("target", target)
+        for entry in snapshot.get("entries", []):
+            mark_deleted("entry", entry)
+
+    for action, entity, entity_id, before, after in db.execute(
+        "SELECT action, entity, entity_id, before, after FROM audit_event WHERE entity_id IS NOT NULL ORDER BY id"
+    ):
+        if action == "delete":
+            mark_deleted(entity, json.loads(before) if before else {"id": entity_id})
+        else:
+            states[(entity, int(entity_id))] = json.loads(after) if after else None
+    return states

@@ -6,19 +6,19 @@ corrupt, newer version, read-only, missing) with a message a clerk can act on; a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from app.storage.migrations import LATEST_VERSION, migrations
+from app.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrations
 
-# "PTT1" — lets us tell our files from any other SQLite database a user might pick.
-APPLICATION_ID = 0x50545431
+__all__ = ["APPLICATION_ID"]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -55,6 +55,11 @@ class OpenedDatabase:
     backup_path: Path | None = None  # the copy made before migrating, if any
 
     def close(self) -> None:
+        if not self.read_only:
+            # Leave the file in rollback-journal mode so a copy on a read-only share or a USB stick opens
+            # without -wal/-shm files; if another program still has it open this quietly does nothing.
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA journal_mode = DELETE")
         self.db.conn.close()
 
 
@@ -65,8 +70,24 @@ def open_database(
     read_only: bool = False,
     now: Callable[[], datetime] = datetime.now,
 ) -> OpenedDatabase:
-    """Open (or with ``create`` make) a data file and bring its schema up to date."""
+    """Open (or with ``create`` make) a data file and bring its schema up to date.
+
+    On any failure the connection is closed again, so no half-open file stays locked (Windows).
+    """
     path = Path(path)
+    _check_location(path, create=create, read_only=read_only)
+    try:
+        conn = _connect(path, read_only)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）") from exc
+    try:
+        return _prepare(conn, path, read_only, now)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _check_location(path: Path, *, create: bool, read_only: bool) -> None:
     if path.exists():
         _check_header(path)
         if not read_only and not writable(path):
@@ -77,8 +98,14 @@ def open_database(
         raise MissingFileError(f"找不到数据文件：{path}")
     elif read_only:
         raise MissingFileError(f"只读方式无法新建数据文件：{path}")
+    elif not path.parent.is_dir():
+        raise MissingFileError(f"文件夹不存在：{path.parent}")
+
+
+def _prepare(
+    conn: sqlite3.Connection, path: Path, read_only: bool, now: Callable[[], datetime]
+) -> OpenedDatabase:
     try:
-        conn = _connect(path, read_only)
         db = sqlite_utils.Database(conn)
         _configure(db, read_only)
         version = _check_identity(db, path)
@@ -93,9 +120,7 @@ def open_database(
             )
         if version > 0:
             backup_path = backup_copy(db, path, f"v{version}", now())
-        migrations().apply(db)
-        db.execute(f"PRAGMA user_version = {LATEST_VERSION}")
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations().apply(db)  # each migration also stamps user_version and application_id, atomically
         version = LATEST_VERSION
     return OpenedDatabase(db, path, read_only, version, backup_path)
 
@@ -138,9 +163,21 @@ def _check_header(path: Path) -> None:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    return sqlite3.connect(path)
+    if not read_only:
+        return sqlite3.connect(path)
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            conn.close()
+            raise
+        # On a read-only share SQLite cannot create the -shm file a WAL database needs; nobody can be
+        # writing there either, so reading it as immutable is safe.
+        conn.close()
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
 
 def _configure(db: sqlite_utils.Database, read_only: bool) -> None:
@@ -165,3 +202,30 @@ def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
             "请升级程序后再打开，文件未做任何修改"
         )
     return version
+
+
+class FileBusyError(StorageError):
+    """Another program is writing the same file right now."""
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One user action: BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a
+    second copy of the program on the same file waits instead of failing half-way through the action."""
+    conn = db.conn
+    if conn.in_transaction:  # nested inside a larger action (the demo loader): a savepoint
+        with db.atomic():
+            yield
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise FileBusyError("数据文件正被另一个程序（或同事）写入，请稍后再试；本次修改未保存") from exc
+        raise
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()

@@ -38,15 +38,25 @@ def split_statements(sql: str) -> list[str]:
     return statements
 
 
+# "PTT1" — lets us tell our files from any other SQLite database a user might pick.
+APPLICATION_ID = 0x50545431
+
+
 @cache
 def migrations() -> Migrations:
     m = Migrations("policy_target_tracker")
-    for path in migration_files():
+    for number, path in enumerate(migration_files(), start=1):
         statements = split_statements(path.read_text(encoding="utf-8"))
 
-        def apply(db: sqlite_utils.Database, statements: list[str] = statements) -> None:
+        def apply(
+            db: sqlite_utils.Database, statements: list[str] = statements, number: int = number
+        ) -> None:
             for statement in statements:
                 db.execute(statement)
+            # Inside the migration's transaction: a crash can never leave tables without the stamp
+            # that says whose file this is and which version it has.
+            db.execute(f"PRAGMA user_version = {number}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
         m(name=path.stem)(apply)
     return m

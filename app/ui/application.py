@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
@@ -60,10 +67,19 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _quiet_offscreen_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform cannot propagate size hints and says so on every window; nothing else is hidden."""
+    if "propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if os.environ["QT_QPA_PLATFORM"] == "offscreen" and "pytest" not in sys.modules:
+            qInstallMessageHandler(_quiet_offscreen_messages)
     if not _has_display():
         print("没有可用的显示器（DISPLAY 未设置）。可使用 --screenshot FILE.png 离屏渲染。", file=sys.stderr)
         return 1

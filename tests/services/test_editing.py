@@ -198,3 +198,16 @@ def test_audit_chain_verifies_and_detects_a_quiet_edit(
     workspace.db.execute("UPDATE audit_event SET after = replace(after, '500', '5000') WHERE id = 2")
     workspace.db.conn.commit()
     assert first_broken_link(workspace.db) == 2
+
+
+def test_a_failed_demo_load_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.services.demo as demo
+
+    def broken(ws: Workspace) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(demo, "load_demo", broken)
+    path = tmp_path / "demo.sqlite"
+    with pytest.raises(RuntimeError):
+        demo.create_demo_workspace(path)
+    assert list(tmp_path.iterdir()) == []

@@ -155,3 +155,36 @@ def test_a_file_on_a_read_only_location_is_refused_for_writing_but_opens_read_on
     opened = open_database(path, read_only=True)
     assert opened.read_only and opened.db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
     opened.close()
+
+
+def test_closing_leaves_a_single_file_that_opens_anywhere(tmp_path: Path) -> None:
+    path = tmp_path / "share.sqlite"
+    opened = open_database(path, create=True)
+    opened.db.execute("INSERT INTO meta (key, value) VALUES ('label', '月报')")
+    opened.db.conn.commit()
+    assert (tmp_path / "share.sqlite-wal").exists()  # WAL while in use
+    opened.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["share.sqlite"]
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("SELECT value FROM meta").fetchone()[0] == "月报"
+    conn.close()
+
+
+def test_a_second_writer_waits_then_gets_a_plain_busy_message(tmp_path: Path) -> None:
+    from app.storage.database import FileBusyError, write_transaction
+
+    path = tmp_path / "shared.sqlite"
+    first = open_database(path, create=True)
+    second = open_database(path)
+    second.db.execute("PRAGMA busy_timeout = 50")  # the real value is 5 s; a test need not wait that long
+    first.db.conn.execute("BEGIN IMMEDIATE")
+    first.db.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
+    with pytest.raises(FileBusyError, match="正被另一个程序"), write_transaction(second.db):
+        second.db.execute("INSERT INTO meta (key, value) VALUES ('b', '2')")
+    first.db.conn.commit()
+    with write_transaction(second.db):
+        second.db.execute("INSERT INTO meta (key, value) VALUES ('b', '2')")
+    assert [r[0] for r in first.db.execute("SELECT key FROM meta ORDER BY key")] == ["a", "b"]
+    first.close()
+    second.close()
