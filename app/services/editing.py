@@ -181,6 +181,50 @@ class Editor:
         self.ws.notify(Change("entry", "delete", tuple(entry_ids)))
 
 
+class Restorer:
+    """Puts deleted records back under their old ids: what undo of a deletion (or of an undo) needs."""
+
+    def __init__(self, editor: Editor) -> None:
+        self.editor = editor
+        self.ws = editor.ws
+
+    def restore_entries(self, entries: Sequence[ProgressEntry]) -> list[ProgressEntry]:
+        with self.editor._action() as events:
+            restored = [self.ws.entries.restore(e) for e in entries]
+            events += [("restore", "entry", e.id, None, _snapshot(entry_to_row(e), e.id)) for e in restored]
+        self.ws.notify(Change("entry", "restore", tuple(_id(e.id) for e in restored)))
+        return restored
+
+    def restore_target(self, target: Target, entries: Sequence[ProgressEntry] = ()) -> Target:
+        with self.editor._action() as events:
+            restored = self.ws.targets.restore(target)
+            events.append(
+                ("restore", "target", restored.id, None, _snapshot(target_to_row(restored), restored.id))
+            )
+            for e in entries:
+                back = self.ws.entries.restore(e)
+                events.append(("restore", "entry", back.id, None, _snapshot(entry_to_row(back), back.id)))
+        self.ws.notify(Change("target", "restore", (_id(restored.id),)))
+        return restored
+
+    def restore_plan(self, plan: Plan, targets: Sequence[Target], entries: Sequence[ProgressEntry]) -> Plan:
+        with self.editor._action() as events:
+            restored = self.ws.plans.restore(plan)
+            events.append(
+                ("restore", "plan", restored.id, None, _snapshot(plan_to_row(restored), restored.id))
+            )
+            for t in targets:
+                back_t = self.ws.targets.restore(t)
+                events.append(
+                    ("restore", "target", back_t.id, None, _snapshot(target_to_row(back_t), back_t.id))
+                )
+            for e in entries:
+                back = self.ws.entries.restore(e)
+                events.append(("restore", "entry", back.id, None, _snapshot(entry_to_row(back), back.id)))
+        self.ws.notify(Change("plan", "restore", (_id(restored.id),)))
+        return restored
+
+
 def _id(record_id: int | None) -> int:
     assert record_id is not None, "a saved record always has an id"
     return record_id

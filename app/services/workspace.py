@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.storage.audit import Actor
-from app.storage.database import OpenedDatabase, StorageError, open_database
+from app.storage.database import OpenedDatabase, StorageError, open_database, save_copy
 from app.storage.repositories import EntryRepository, MetaRepository, PlanRepository, TargetRepository
 
 Clock = Callable[[], datetime]
@@ -94,6 +94,10 @@ class Workspace:
     def require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyError(f"{self.path.name} 以只读方式打开，不能修改；如需填报请另存为副本")
+
+    def save_copy(self, dest: Path | str) -> None:
+        """Write a complete copy of this file to ``dest`` (Save As); the original stays open and unchanged."""
+        save_copy(self.db, Path(dest))
 
     def subscribe(self, listener: Callable[[Change], None]) -> None:
         self._listeners.append(listener)

@@ -136,6 +136,25 @@ def backup_copy(db: sqlite_utils.Database, path: Path, tag: str, when: datetime)
     return target
 
 
+def save_copy(db: sqlite_utils.Database, dest: Path) -> None:
+    """A consistent copy of an open file at ``dest``: written beside it first, then renamed into place, so an
+    interrupted copy never leaves a half-written file under the requested name."""
+    if not dest.parent.is_dir():
+        raise MissingFileError(f"文件夹不存在：{dest.parent}")
+    partial = dest.with_name(dest.name + ".partial")
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            db.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        partial.replace(dest)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"无法保存到 {dest}：{exc.strerror or exc}") from exc
+
+
 def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     """SQLite's own check plus foreign keys; an empty list means the file is sound."""
     rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]

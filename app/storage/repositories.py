@@ -206,6 +206,10 @@ class PlanRepository(_Repository):
     table_name = "plan"
     entity_label = "政策文件"
 
+    def restore(self, plan: Plan) -> Plan:
+        """Put a deleted plan back under its old id (undo of a deletion)."""
+        return self.get(self._insert({"id": plan.id, **plan_to_row(plan)}))
+
     def all(self) -> list[Plan]:
         return [row_to_plan(r) for r in self._rows()]
 
@@ -247,6 +251,10 @@ class TargetRepository(_Repository):
         self._update(target.id, target_to_row(target))
         return self.get(target.id)
 
+    def restore(self, target: Target) -> Target:
+        # Targets are added in id order, so the id puts a restored target back near its old place.
+        return self.get(self._insert({"id": target.id, **target_to_row(target), "sort_order": target.id}))
+
 
 class EntryRepository(_Repository):
     table_name = "progress_entry"
@@ -276,6 +284,9 @@ class EntryRepository(_Repository):
         assert entry.id is not None
         self._update(entry.id, entry_to_row(entry))
         return self.get(entry.id)
+
+    def restore(self, entry: ProgressEntry) -> ProgressEntry:
+        return self.get(self._insert({"id": entry.id, **entry_to_row(entry)}))
 
 
 class MetaRepository:

@@ -1,4 +1,5 @@
-"""Start-up: arguments, translations, fonts, the data file (the demo by default) and the main window."""
+"""Start-up and the application's life: arguments, translations, fonts, which file is open (the demo by default),
+File → New / Open / Save a copy / recent files, and switching the language."""
 
 from __future__ import annotations
 
@@ -11,38 +12,46 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QObject,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.resources import resource_path
 from app.services.demo import create_demo_workspace
 from app.services.workspace import Workspace
-from app.storage.database import StorageError
+from app.storage.database import ReadOnlyLocationError, StorageError
 from app.ui.fonts import apply_cjk_font
 from app.ui.main_window import MainWindow
+from app.ui.session import Session
+from app.ui.settings import AppSettings
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ptt-gui", description="政策目标进度跟踪")
     parser.add_argument("path", nargs="?", help="数据文件；不给出时打开内置演示数据（副本）")
     parser.add_argument("--as-of", type=date.fromisoformat, help="截至日期 YYYY-MM-DD（默认今天）")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认跟随系统）")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认跟随系统或设置）")
     parser.add_argument("--screenshot", metavar="FILE.png", help="离屏渲染主窗口到 PNG 后退出")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
 
-def install_translators(app: QApplication, language: str | None) -> list[QTranslator]:
-    """Our strings and Qt's own (so standard buttons read 确定/取消); English is the source language."""
+def wants_chinese(language: str) -> bool:
     locale = QLocale(language) if language else QLocale.system()
-    if locale.language() != QLocale.Language.Chinese:
+    return locale.language() == QLocale.Language.Chinese
+
+
+def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
+    """Our strings and Qt's own (so standard buttons read 确定/取消); English is the source language."""
+    if not wants_chinese(language or ""):
         return []
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -59,6 +68,183 @@ def _translations_dir() -> str:
         return str(resource_path("resources", "translations"))
     except FileNotFoundError:
         return ""
+
+
+class AppController(QObject):
+    """Owns the open file and the window; swaps files and languages without losing the window."""
+
+    def __init__(
+        self, app: QApplication, settings: AppSettings, as_of: date, language: str | None = None
+    ) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = settings
+        self.as_of = as_of
+        self._demo_dir = tempfile.TemporaryDirectory(prefix="ptt-demo-")
+        self._translators: list[QTranslator] = []
+        self.window: MainWindow | None = None
+        self.set_language(language if language is not None else settings.language, remember=False)
+
+    # files ---------------------------------------------------------------------------------------------
+
+    def start(self, path: str | None) -> MainWindow | None:
+        """The window on ``path``, or on a fresh demo copy; None when ``path`` cannot be opened."""
+        if path:
+            session = self._open_session(Path(path))
+            if session is None:
+                return None
+        else:
+            session = Session(self._new_demo(), self.as_of)
+        self.window = MainWindow(session)
+        self._wire(self.window)
+        self._restore_window_state()
+        self._refresh_recent_menu()
+        return self.window
+
+    def _new_demo(self) -> Workspace:
+        """A fresh copy each time: the demo is never overwritten, and edits to it are harmless."""
+        folder = Path(self._demo_dir.name)
+        n = len(list(folder.glob("*.ptt.sqlite"))) + 1
+        return create_demo_workspace(folder / f"演示数据{'' if n == 1 else n}.ptt.sqlite")
+
+    def _open_session(self, path: Path, *, create: bool = False) -> Session | None:
+        parent = self.window
+        prompts = parent.prompts if parent else None
+        try:
+            workspace = Workspace.open(path, create=create)
+        except ReadOnlyLocationError as exc:
+            workspace = Workspace.open(path, read_only=True)
+            if prompts:
+                prompts.info(self.tr("Opened read-only"), str(exc))
+        except StorageError as exc:
+            if prompts:
+                prompts.error(self.tr("Cannot open file"), str(exc))
+            else:
+                print(f"错误：{exc}", file=sys.stderr)
+            self.settings.remove_recent(path)
+            self._refresh_recent_menu()
+            return None
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(path.parent)
+        self._refresh_recent_menu()
+        return Session(workspace, self.as_of)
+
+    def switch_to(self, session: Session | None) -> None:
+        if session is None or self.window is None:
+            return
+        old = self.window.session
+        self.window.bind(session)
+        old.close()
+
+    def open_path(self, path: str | Path) -> None:
+        self.switch_to(self._open_session(Path(path)))
+
+    def on_open(self) -> None:
+        assert self.window is not None
+        path = self.window.prompts.open_path(self.tr("Open data file"), self.settings.last_folder)
+        if path:
+            self.open_path(path)
+
+    def on_new(self) -> None:
+        assert self.window is not None
+        path = self.window.prompts.save_path(self.tr("New data file"), self.settings.last_folder)
+        if not path:
+            return
+        target = Path(path)
+        if target.exists():
+            self.window.prompts.error(
+                self.tr("New data file"),
+                self.tr("{file} already exists; choose another name.").format(file=target),
+            )
+            return
+        self.switch_to(self._open_session(target, create=True))
+
+    def on_save_copy(self) -> None:
+        assert self.window is not None
+        ws = self.window.session.workspace
+        suggested = str(
+            Path(self.settings.last_folder or Path.home()) / ws.path.name.replace("演示数据", "我的进度数据")
+        )
+        path = self.window.prompts.save_path(self.tr("Save a copy as"), suggested)
+        if not path or Path(path).resolve() == ws.path.resolve():
+            return
+        try:
+            ws.save_copy(path)
+        except StorageError as exc:
+            self.window.prompts.error(self.tr("Could not save"), str(exc))
+            return
+        self.open_path(path)  # go on working in the copy, so the demo or the original stays as it was
+
+    def on_open_demo(self) -> None:
+        self.switch_to(Session(self._new_demo(), self.as_of))
+
+    def _refresh_recent_menu(self) -> None:
+        if self.window is None:
+            return
+        menu = self.window.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(self.settings.recent_files))
+
+    # language ------------------------------------------------------------------------------------------
+
+    def set_language(self, language: str, *, remember: bool = True) -> None:
+        """Install the translators for ``language`` ("" follows the system); open windows relabel themselves."""
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = install_translators(self.app, language)
+        if remember:
+            self.settings.language = language
+        self.language = language
+        if self.window is not None:
+            self._check_language_actions()
+            self.window.retranslate()  # at once: Qt only posts its LanguageChange event
+
+    def _check_language_actions(self) -> None:
+        assert self.window is not None
+        a = self.window.acts
+        {"": a.language_system, "zh_CN": a.language_zh, "en": a.language_en}[self.language].setChecked(True)
+
+    # wiring --------------------------------------------------------------------------------------------
+
+    def _wire(self, window: MainWindow) -> None:
+        a = window.acts
+        a.open_file.triggered.connect(self.on_open)
+        a.new_file.triggered.connect(self.on_new)
+        a.save_copy.triggered.connect(self.on_save_copy)
+        a.open_demo.triggered.connect(self.on_open_demo)
+        a.language_system.triggered.connect(lambda: self.set_language(""))
+        a.language_zh.triggered.connect(lambda: self.set_language("zh_CN"))
+        a.language_en.triggered.connect(lambda: self.set_language("en"))
+        a.about.triggered.connect(self.on_about)
+        window.destroyed.connect(self._demo_dir.cleanup)
+        self._check_language_actions()
+
+    def on_about(self) -> None:
+        assert self.window is not None
+        self.window.prompts.info(
+            self.tr("About"),
+            self.tr(
+                "Policy Target Tracker {version}\nTracks action-plan targets against reported figures."
+            ).format(version=__version__),
+        )
+
+    def _restore_window_state(self) -> None:
+        assert self.window is not None
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        else:
+            self.window.resize(1500, 800)
+        if state is not None:
+            self.window.restoreState(state)
+
+    def save_window_state(self) -> None:
+        if self.window is not None:
+            self.settings.save_window_state(self.window.saveGeometry(), self.window.saveState())
+            self.settings.sync()
 
 
 def _has_display() -> bool:
@@ -88,36 +274,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("PolicyTargetTracker")
     app.setOrganizationName("PolicyTargetTracker")
     app.setApplicationVersion(__version__)
-    install_translators(app, args.lang)
     apply_cjk_font(app)
-    with tempfile.TemporaryDirectory(prefix="ptt-demo-") as demo_dir:
-        try:
-            if args.path:
-                workspace = Workspace.open(args.path)
-            else:
-                # A fresh copy each start: the demo is never overwritten, and edits to it are harmless.
-                workspace = create_demo_workspace(Path(demo_dir) / "演示数据.ptt.sqlite")
-        except StorageError as exc:
-            if args.screenshot:
-                print(f"错误：{exc}", file=sys.stderr)
-            else:
-                QMessageBox.critical(None, app.translate("main", "Cannot open file"), str(exc))
-            return 1
-        with workspace:
-            window = MainWindow(workspace, args.as_of or date.today())
-            if args.screenshot:
-                return save_screenshot(app, window, Path(args.screenshot))
-            window.resize(1400, 760)
-            window.show()
-            return app.exec()
+    settings = AppSettings()
+    controller = AppController(app, settings, args.as_of or date.today(), args.lang)
+    window = controller.start(args.path)
+    if window is None:  # the reason was printed
+        return 1
+    if args.screenshot:
+        code = save_screenshot(app, window, Path(args.screenshot))
+        controller.deleteLater()
+        return code
+    window.show()
+    code = app.exec()
+    controller.save_window_state()
+    window.session.close()
+    return code
 
 
 def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
-    window.resize(1600, 720)
+    window.resize(1600, 860)
     window.show()
+    window.session.wait_for_statuses()
+    app.processEvents()
+    if window.proxy.rowCount():
+        window.table.selectRow(0)  # show a target's detail too
     app.processEvents()
     ok = window.grab().save(str(path))
     window.close()
+    window.session.close()
     if not ok:
         print(f"无法写入截图：{path}", file=sys.stderr)
         return 1

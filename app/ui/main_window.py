@@ -1,84 +1,483 @@
-"""The main window: status counts above the dashboard table, the file and as-of date in the status bar."""
+"""The main window: plans on the left, the dashboard in the centre, the selected target's detail and its
+figures on the right. It talks to one Session; every view refreshes from the Session's status rows."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.services.statuses import compute_statuses, status_counts
-from app.services.workspace import Change, Workspace
+from app.domain.errors import DomainError, ValidationError
+from app.domain.status import Status
+from app.services.statuses import StatusRow
+from app.services.workspace import Change
+from app.storage.database import StorageError
+from app.storage.repositories import RecordNotFoundError
+from app.ui import main_actions
+from app.ui.dashboard_filter import DashboardFilter
+from app.ui.detail_pane import DetailPane
+from app.ui.entry_grid import EntryGrid
+from app.ui.filter_bar import FilterBar
+from app.ui.labels import status_text
+from app.ui.plan_dialog import PlanDialog
+from app.ui.plan_tree_model import PlanTreeModel, TreeSelection
+from app.ui.prompts import Prompts
+from app.ui.session import Session
+from app.ui.target_dialog import TargetDialog
 from app.ui.target_table_model import TargetTableModel
+
+USER_ERRORS = (DomainError, StorageError, RecordNotFoundError)
+DASHBOARD_ORDER = (
+    "target", "status", "completion", "time_progress", "lag", "latest", "period",
+    "goal", "gap", "forecast", "responsible_unit", "plan",
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, as_of: date) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.as_of = as_of
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.prompts = Prompts(self)
+        self.acts = main_actions.create_actions(self)
+        self.recent_menu = QMenu(self)
+        self.menus = main_actions.build_menus(self, self.acts, self.recent_menu)
+        self.toolbar = main_actions.build_toolbar(self, self.acts)
         self.model = TargetTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = DashboardFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(TargetTableModel.SortRole)
+        self.tree_model = PlanTreeModel(self)
+        self.tree = QTreeView()
+        self.filter_bar = FilterBar()
         self.counts_label = QLabel()
-        self.counts_label.setObjectName("countsLabel")
         self.table = QTableView()
-        self.table.setObjectName("dashboardTable")
+        self.detail = DetailPane()
+        self.entry_grid = EntryGrid()
+        self.tabs = QTabWidget()
+        self.as_of_edit = QDateEdit()
+        self.as_of_label = QLabel()
+        self.file_label = QLabel()
+        self.progress = QProgressBar()
+        self._selected_target_id: int | None = None
+        self._unit_mode: str | None = None
         self._build_ui()
         self._connect_signals()
-        self.refresh()
+        self.retranslate()
+        self.bind(session)
+
+    # layout ------------------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.setWindowTitle(self.tr("Policy Target Tracker"))
+        self.tree.setObjectName("planTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.table.setObjectName("dashboardTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TargetTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        # The verdict matters most: show it right after the target's name, before the numbers.
-        header.moveSection(header.visualIndex(TargetTableModel.COL_STATUS), 2)
-        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        # The meeting's question first: the verdict and the numbers behind it; the plan is in the tree already.
+        for visual, key in enumerate(DASHBOARD_ORDER):
+            header.moveSection(header.visualIndex(TargetTableModel.KEYS.index(key)), visual)
+        self.counts_label.setObjectName("countsLabel")
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        file_menu.addAction(self.quit_action)
-        self.file_label = QLabel()
+        self.tabs.addTab(self.detail, "")
+        self.tabs.addTab(self.entry_grid, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.tree)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 860, 420])
+        self.setCentralWidget(splitter)
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setObjectName("asOfEdit")
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.as_of_label)
+        self.toolbar.addWidget(self.as_of_edit)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.statusBar().addWidget(self.progress)
         self.statusBar().addPermanentWidget(self.file_label)
 
     def _connect_signals(self) -> None:
-        self.quit_action.triggered.connect(self.close)
-        self.workspace.subscribe(self.on_workspace_changed)
+        a = self.acts
+        a.undo.triggered.connect(self.on_undo)
+        a.redo.triggered.connect(self.on_redo)
+        a.new_plan.triggered.connect(self.on_new_plan)
+        a.edit_plan.triggered.connect(self.on_edit_plan)
+        a.delete_plan.triggered.connect(self.on_delete_plan)
+        a.new_target.triggered.connect(self.on_new_target)
+        a.edit_target.triggered.connect(self.on_edit_target)
+        a.delete_target.triggered.connect(self.on_delete_target)
+        a.enter_figures.triggered.connect(self.on_enter_figures)
+        a.enter_for_unit.triggered.connect(self.on_enter_for_unit)
+        a.refresh.triggered.connect(self.on_refresh)
+        a.find.triggered.connect(self.filter_bar.focus_search)
+        a.show_behind.triggered.connect(self.filter_bar.show_behind)
+        a.quit.triggered.connect(self.close)
+        self.filter_bar.filtersChanged.connect(self.on_filters_changed)
+        self.tree.selectionModel().selectionChanged.connect(self.on_tree_selection)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection)
+        self.table.doubleClicked.connect(self.on_table_double_clicked)
+        self.as_of_edit.dateChanged.connect(self.on_as_of_edited)
+        self.entry_grid.entriesSubmitted.connect(self.on_entries_submitted)
+        self.entry_grid.entryEdited.connect(self.on_entry_edited)
+        self.entry_grid.deleteRequested.connect(self.on_delete_entries)
 
-    def on_workspace_changed(self, change: Change) -> None:
-        self.refresh()
+    def bind(self, session: Session) -> None:
+        """Show another open file (File → Open swaps the session, the window stays)."""
+        if self.session is not session:
+            for signal, slot in self._session_links(self.session):
+                signal.disconnect(slot)
+        self.session = session
+        for signal, slot in self._session_links(session):
+            signal.connect(slot)
+        self.as_of_edit.blockSignals(True)
+        self.as_of_edit.setDate(QDate(session.as_of.year, session.as_of.month, session.as_of.day))
+        self.as_of_edit.blockSignals(False)
+        self._selected_target_id = None
+        ws = session.workspace
+        # Read once: relabelling (a language switch) must never need the database.
+        self._file_facts = (ws.path, ws.is_demo, ws.read_only)
+        self._update_file_label()
+        self._update_actions()
+        session.recompute()
 
-    def refresh(self) -> None:
-        rows = compute_statuses(self.workspace, self.as_of)
+    def _session_links(self, session: Session) -> list[tuple[object, object]]:
+        return [
+            (session.statusesReady, self.on_statuses_ready),
+            (session.statusProgress, self.on_status_progress),
+            (session.errorOccurred, self.on_session_error),
+            (session.changed, self.on_changed),
+            (session.undo_stack.cleanChanged, self._update_actions),
+            (session.undo_stack.indexChanged, self._update_actions),
+        ]
+
+    def retranslate(self) -> None:
+        main_actions.retranslate(self.acts, self.menus, self.recent_menu)
+        self.setWindowTitle(self.tr("Policy Target Tracker"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabText(1, self.tr("Figures"))
+        self.as_of_label.setText(self.tr("As of "))
+        self.as_of_edit.setToolTip(self.tr("Every status is recomputed for this date"))
+        self.model.retranslate()
+        self.detail.retranslate()
+        self.filter_bar.retranslate()
+        self.entry_grid.retranslate()
+        self._refresh_tree()
+        self._update_counts()
+        self._update_file_label()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # refreshing ------------------------------------------------------------------------------------
+
+    def on_statuses_ready(self, rows: list[StatusRow]) -> None:
+        self.progress.setVisible(False)
+        selection = self.proxy.selection()
         self.model.set_rows(rows)
+        self._refresh_tree(selection)
+        units = sorted({r.target.responsible_unit for r in rows if r.target.responsible_unit})
+        self.filter_bar.set_units(units)
         self.table.resizeColumnsToContents()
-        for column in (0, 1):  # long plan and target names: keep them readable without pushing numbers away
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
-        counts = status_counts(rows)
-        summary = " · ".join(f"{status.label} {n}" for status, n in counts.items() if n)
+        for key in ("plan", "target"):
+            column = TargetTableModel.KEYS.index(key)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
+        self._reselect_target()
+        self._update_counts()
+
+    def _refresh_tree(self, selection: TreeSelection | None = None) -> None:
+        """Rebuild the plan tree (counts change with every edit) and keep the user's place in it."""
+        if not hasattr(self, "session"):
+            return
+        selection = selection or self.proxy.selection()
+        self.tree_model.set_rows(self.session.rows)
+        self.tree.expandToDepth(0)
+        index = self.tree_model.index_for(selection)
+        if index.isValid():
+            self.tree.selectionModel().select(index, self.tree.selectionModel().SelectionFlag.ClearAndSelect)
+
+    def on_status_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(done < total)
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def on_changed(self, change: Change) -> None:
+        self._update_actions()
+
+    def on_session_error(self, message: str) -> None:
+        self.prompts.error(self.tr("Could not complete the action"), message)
+
+    def on_refresh(self) -> None:
+        self.session.recompute()
+
+    def on_filters_changed(self) -> None:
+        self.filter_bar.apply_to(self.proxy)
+        self._update_counts()
+
+    def on_tree_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        value = indexes[0].data(PlanTreeModel.FilterRole) if indexes else None
+        self.proxy.set_selection(value if isinstance(value, TreeSelection) else TreeSelection(None, None))
+        self._update_counts()
+        self._update_actions()
+
+    def on_table_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        row = self.selected_row()
+        self._selected_target_id = row.target.id if row else None
+        self.detail.show_row(row)
+        if self._unit_mode is None:
+            self._load_entry_grid(row)
+        self._update_actions()
+
+    def on_table_double_clicked(self, _index: QModelIndex) -> None:
+        self.on_enter_figures()
+
+    def on_as_of_edited(self, qdate: QDate) -> None:
+        self.session.set_as_of(date(qdate.year(), qdate.month(), qdate.day()))
+        self._update_file_label()
+
+    def selected_row(self) -> StatusRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        value = indexes[0].data(TargetTableModel.EntityRole)
+        return value if isinstance(value, StatusRow) else None
+
+    def select_target(self, target_id: int) -> bool:
+        for r in range(self.proxy.rowCount()):
+            row = self.proxy.index(r, 0).data(TargetTableModel.EntityRole)
+            if isinstance(row, StatusRow) and row.target.id == target_id:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _reselect_target(self) -> None:
+        if self._selected_target_id is not None and self.select_target(self._selected_target_id):
+            return
+        self.detail.show_row(self.selected_row())
+
+    def _load_entry_grid(self, row: StatusRow | None) -> None:
+        targets = [row.target] if row else []
+        self.entry_grid.model.set_targets(targets, list(row.entries) if row else [])
+        self.entry_grid.model.set_default_year(self.session.as_of.year)
+
+    def _update_counts(self) -> None:
+        counts = self.proxy.status_counts()
+        shown = sum(counts.values())
+        summary = " · ".join(f"{status_text(s)} {n}" for s, n in counts.items() if n)
         self.counts_label.setText(
             self.tr("As of {date}: {n} targets — {summary}").format(
-                date=self.as_of.isoformat(), n=len(rows), summary=summary
+                date=self.session.as_of.isoformat(), n=shown, summary=summary or "—"
             )
         )
-        demo = self.tr(" (demo data)") if self.workspace.is_demo else ""
+
+    def _update_file_label(self) -> None:
+        if not hasattr(self, "_file_facts"):
+            return
+        path, is_demo, read_only = self._file_facts
+        marks = []
+        if is_demo:
+            marks.append(self.tr("demo data, a copy"))
+        if read_only:
+            marks.append(self.tr("read-only"))
+        suffix = f"（{'，'.join(marks)}）" if marks else ""
         self.file_label.setText(
-            self.tr("{file}{demo} · as of {date}").format(
-                file=self.workspace.path.name, demo=demo, date=self.as_of.isoformat()
+            self.tr("{file}{marks} · as of {date}").format(
+                file=path.name, marks=suffix, date=self.session.as_of.isoformat()
             )
         )
+        self.setWindowFilePath(str(path))
+
+    def _update_actions(self, *_args: object) -> None:
+        a, stack = self.acts, self.session.undo_stack
+        writable = not self.session.read_only
+        has_target = self.selected_row() is not None
+        has_plan = self.proxy.selection().plan_id is not None or has_target
+        a.undo.setEnabled(writable and stack.canUndo())
+        a.redo.setEnabled(writable and stack.canRedo())
+        a.undo.setText(self._with_detail(main_actions.ACTION_TEXTS["undo"], stack.undoText()))
+        a.redo.setText(self._with_detail(main_actions.ACTION_TEXTS["redo"], stack.redoText()))
+        for action in (a.new_plan, a.new_target, a.enter_for_unit):
+            action.setEnabled(writable)
+        for action in (a.edit_target, a.delete_target, a.enter_figures):
+            action.setEnabled(writable and has_target)
+        for action in (a.edit_plan, a.delete_plan):
+            action.setEnabled(writable and has_plan)
+        self.entry_grid.setEnabled(writable)
+
+    def _with_detail(self, source: str, detail: str) -> str:
+        text = main_actions._tr(source)
+        return f"{text} {detail}" if detail else text
+
+    # editing ----------------------------------------------------------------------------------------
+
+    def _attempt(self, action: object, *args: object) -> object:
+        """Run an edit; a user's mistake or the file's trouble becomes a message, never a crash."""
+        try:
+            return action(*args)  # type: ignore[operator]
+        except ValidationError as exc:
+            lines = "\n".join(f"{f}：{m}" for f, m in exc.problems)
+            self.prompts.error(self.tr("Not saved"), lines)
+        except USER_ERRORS as exc:
+            self.prompts.error(self.tr("Not saved"), str(exc))
+        return None
+
+    def on_undo(self) -> None:
+        self.session.undo_stack.undo()
+
+    def on_redo(self) -> None:
+        self.session.undo_stack.redo()
+
+    def _current_plan_id(self) -> int | None:
+        row = self.selected_row()
+        return row.plan.id if row else self.proxy.selection().plan_id
+
+    def on_new_plan(self) -> None:
+        dialog = PlanDialog(self)
+        if self._run_dialog(dialog) and (plan := dialog.result_plan()):
+            self._attempt(self.session.add_plan, plan)
+
+    def on_edit_plan(self) -> None:
+        plan_id = self._current_plan_id()
+        if plan_id is None:
+            return
+        dialog = PlanDialog(self, self.session.workspace.plans.get(plan_id))
+        if self._run_dialog(dialog) and (plan := dialog.result_plan()):
+            self._attempt(self.session.update_plan, plan)
+
+    def on_delete_plan(self) -> None:
+        plan_id = self._current_plan_id()
+        if plan_id is None:
+            return
+        plan = self.session.workspace.plans.get(plan_id)
+        count = len(self.session.workspace.targets.for_plan(plan_id))
+        question = self.tr(
+            "Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)"
+        )
+        if self.prompts.confirm(self.tr("Delete plan"), question.format(title=plan.title, n=count)):
+            self._attempt(self.session.delete_plan, plan_id)
+
+    def _target_dialog(self, target_id: int | None = None) -> TargetDialog:
+        ws = self.session.workspace
+        units = sorted({t.responsible_unit for t in ws.targets.all() if t.responsible_unit})
+        target = ws.targets.get(target_id) if target_id is not None else None
+        return TargetDialog(ws.plans.all(), self, target=target, plan_id=self._current_plan_id(), units=units)
+
+    def on_new_target(self) -> None:
+        if not self.session.workspace.plans.all():
+            self.prompts.info(
+                self.tr("New target"), self.tr("Add a plan first: every target belongs to a plan.")
+            )
+            return
+        dialog = self._target_dialog()
+        if self._run_dialog(dialog) and (target := dialog.result_target()):
+            saved = self._attempt(self.session.add_target, target)
+            if saved is not None:
+                self._selected_target_id = getattr(saved, "id", None)
+
+    def on_edit_target(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = self._target_dialog(row.target.id)
+        if self._run_dialog(dialog) and (target := dialog.result_target()):
+            self._attempt(self.session.update_target, target)
+
+    def on_delete_target(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        question = self.tr("Delete the target “{name}” and its {n} figures? (Undo can bring it back.)")
+        if self.prompts.confirm(
+            self.tr("Delete target"), question.format(name=row.target.name, n=len(row.entries))
+        ):
+            self._attempt(self.session.delete_target, row.target.id or 0)
+
+    def on_enter_figures(self) -> None:
+        self._unit_mode = None
+        self._load_entry_grid(self.selected_row())
+        self.tabs.setCurrentWidget(self.entry_grid)
+        self.entry_grid.view.setFocus()
+
+    def on_enter_for_unit(self) -> None:
+        units = sorted({r.target.responsible_unit for r in self.session.rows if r.target.responsible_unit})
+        if not units:
+            return
+        unit, ok = QInputDialog.getItem(
+            self, self.tr("Enter figures"), self.tr("Responsible unit:"), units, 0, False
+        )
+        if ok and unit:
+            self.show_unit_grid(unit)
+
+    def show_unit_grid(self, unit: str) -> None:
+        """All targets of one responsible unit in one grid, as its report sheet arrives."""
+        self._unit_mode = unit
+        rows = [
+            r
+            for r in self.session.rows
+            if r.target.responsible_unit == unit and r.target.kind.value != "monitoring"
+        ]
+        rows = rows or [r for r in self.session.rows if r.target.responsible_unit == unit]
+        self.entry_grid.model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
+        self.entry_grid.model.set_default_year(self.session.as_of.year)
+        self.tabs.setCurrentWidget(self.entry_grid)
+
+    def on_entries_submitted(self, entries: list) -> None:  # type: ignore[type-arg]
+        self._attempt(self.session.add_entries, entries)
+
+    def on_entry_edited(self, _old: object, new: object) -> None:
+        self._attempt(self.session.update_entry, new)
+
+    def on_delete_entries(self, entry_ids: list[int]) -> None:
+        if not entry_ids:
+            return
+        question = self.tr("Delete %n selected figure(s)? (Undo can bring them back.)", "", len(entry_ids))
+        if self.prompts.confirm(self.tr("Delete figures"), question):
+            self._attempt(self.session.delete_entries, entry_ids)
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def show_status_filter(self, statuses: set[Status]) -> None:
+        self.proxy.set_statuses(statuses)
+        self._update_counts()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.pool.waitForDone()
+        super().closeEvent(event)

@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.domain.formatting import format_amount
 from app.services.status_table import COLUMNS, status_record
 from app.services.statuses import StatusRow
+from app.ui.labels import status_text
 from app.ui.status_style import status_background, status_foreground
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,8 +60,39 @@ class TargetTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[StatusRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._texts = [status_record(r) for r in self._rows]
+        self._texts = [self._display_texts(r) for r in self._rows]
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Words in cells (status, "annualised") follow the language; numbers and data stay as they are."""
+        self._texts = [self._display_texts(r) for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.KEYS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
+
+    @staticmethod
+    def _display_texts(row: StatusRow) -> dict[str, Any]:
+        texts = status_record(row)
+        p, t = row.progress, row.target
+        texts["status"] = status_text(p.status)
+        latest = format_amount(p.actual, t.unit)
+        texts["latest"] = (
+            latest + QCoreApplication.translate("TargetTableModel", " (annualised)")
+            if p.annualised
+            else latest
+        )
+        if t.target_value is None:
+            texts["goal"] = QCoreApplication.translate("TargetTableModel", "(monitoring)")
+        else:
+            goal = f"{t.comparator.symbol}{format_amount(t.target_value, t.unit)}"
+            texts["goal"] = (
+                QCoreApplication.translate("TargetTableModel", "{goal} by {date}").format(
+                    goal=goal, date=t.deadline
+                )
+                if t.deadline
+                else goal
+            )
+        return texts
 
     def row_at(self, row: int) -> StatusRow:
         return self._rows[row]

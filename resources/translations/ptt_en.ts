@@ -1,108 +1,1051 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="116" />
+        <source>Opened read-only</source>
+        <translation>Opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="119" />
+        <source>Cannot open file</source>
+        <translation>Cannot open file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="142" />
+        <source>Open data file</source>
+        <translation>Open data file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="148" />
+        <location filename="../../app/ui/application.py" line="153" />
+        <source>New data file</source>
+        <translation>New data file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="153" />
+        <source>{file} already exists; choose another name.</source>
+        <translation>{file} already exists; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="161" />
+        <source>Save a copy as</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="167" />
+        <source>Could not save</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="221" />
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="222" />
+        <source>Policy Target Tracker {version}
+Tracks action-plan targets against reported figures.</source>
+        <translation>Policy Target Tracker {version}
+Tracks action-plan targets against reported figures.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="168" />
+        <source>Choose a target in the table to see its details.</source>
+        <translation>Choose a target in the table to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="211" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <source>Responsible unit</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <source>Latest value</source>
+        <translation>Latest value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <source>Reported for</source>
+        <translation>Reported for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <source>Completion</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <source>Time elapsed (时序进度)</source>
+        <translation>Time elapsed (时序进度)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <source>Lag</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <source>Gap</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <source>Forecast at deadline</source>
+        <translation>Forecast at deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="234" />
+        <source>Notes on the figures</source>
+        <translation>Notes on the figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="237" />
+        <source>Reported figures</source>
+        <translation>Reported figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <source>Source text (原文)</source>
+        <translation>Source text (原文)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="319" />
+        <source>Completion, lag and gap use the annualised value.</source>
+        <translation>Completion, lag and gap use the annualised value.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="348" />
+        <source>None (monitoring indicator)</source>
+        <translation>None (monitoring indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="352" />
+        <source>{comparator} {amount} by {deadline}</source>
+        <translation>{comparator} {amount} by {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="363" />
+        <source>{amount} at {date}</source>
+        <translation>{amount} at {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="370" />
+        <source>{value} (annualised)</source>
+        <translation>{value} (annualised)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="375" />
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <source>linear trend</source>
+        <translation>linear trend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <source>compound growth</source>
+        <translation>compound growth</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGrid</name>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="72" />
+        <source>Save new rows</source>
+        <translation>Save new rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="73" />
+        <source>Delete selected</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="173" />
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="192" />
+        <source>Saved cells are not cleared: use “Delete selected” to delete saved rows.</source>
+        <translation>Saved cells are not cleared: use “Delete selected” to delete saved rows.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="255" />
+        <source>Nothing saved: fix or clear the red cells first.</source>
+        <translation>Nothing saved: fix or clear the red cells first.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/entry_grid.py" line="272" />
+        <source>%n invalid cell(s): point at a red cell to see why.</source>
+        <translation>
+            <numerusform>%n invalid cell: point at a red cell to see why.</numerusform>
+            <numerusform>%n invalid cells: point at a red cell to see why.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="274" />
+        <source>Periods typed without a year count as {year}.</source>
+        <translation>Periods typed without a year count as {year}.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGridModel</name>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="36" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="37" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="38" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="39" />
+        <source>Value type</source>
+        <translation>Value type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="40" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="41" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <source>Type or paste a new entry here</source>
+        <translation>Type or paste a new entry here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="391" />
+        <source>The clipboard holds no cells to paste.</source>
+        <translation>The clipboard holds no cells to paste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="394" />
+        <source>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</source>
+        <translation>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="404" />
+        <source>Row {row} {column}: {message}</source>
+        <translation>Row {row} {column}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="412" />
+        <source>Pasted {rows} rows: {valid} valid, {bad} with errors.</source>
+        <translation>Pasted {rows} rows: {valid} valid, {bad} with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="416" />
+        <source>{n} still need a period and a value.</source>
+        <translation>{n} still need a period and a value.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="418" />
+        <source>Saved rows cannot be pasted over; pasted below them at row {row}.</source>
+        <translation>Saved rows cannot be pasted over; pasted below them at row {row}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="470" />
+        <source>“{name}” is not one of these targets: {names}</source>
+        <translation>“{name}” is not one of these targets: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="476" />
+        <source>Type the name of the target this figure is for.</source>
+        <translation>Type the name of the target this figure is for.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryHistoryModel</name>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="45" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="46" />
+        <source>Value as reported</source>
+        <translation>Value as reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="47" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="48" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="49" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="46" />
+        <source>Search targets, plans, units, categories, quotes…</source>
+        <translation>Search targets, plans, units, categories, quotes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="48" />
+        <source>All words must match (Ctrl+F)</source>
+        <translation>All words must match (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="52" />
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="54" />
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="55" />
+        <source>Behind (off track + overdue + at risk)</source>
+        <translation>Behind (off track + overdue + at risk)</translation>
+    </message>
+</context>
+<context>
+    <name>FormFeedback</name>
+    <message>
+        <location filename="../../app/ui/form_feedback.py" line="178" />
+        <source>Still to fill in: {fields}</source>
+        <translation>Still to fill in: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17" />
+        <source>Achieved</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="18" />
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="19" />
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20" />
+        <source>Off track</source>
+        <translation>Off track</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="22" />
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23" />
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="26" />
+        <source>Cumulative count</source>
+        <translation>Cumulative count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="27" />
+        <source>Level / scale</source>
+        <translation>Level / scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="28" />
+        <source>Yearly flow</source>
+        <translation>Yearly flow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="29" />
+        <source>Rate / share</source>
+        <translation>Rate / share</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="30" />
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="31" />
+        <source>Monitoring indicator</source>
+        <translation>Monitoring indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="34" />
+        <source>Running total</source>
+        <translation>Running total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="35" />
+        <source>Amount in period</source>
+        <translation>Amount in period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="36" />
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="39" />
+        <source>≥ at least</source>
+        <translation>≥ at least</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="40" />
+        <source>&gt; more than</source>
+        <translation>&gt; more than</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="41" />
+        <source>≤ at most</source>
+        <translation>≤ at most</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="42" />
+        <source>&lt; less than</source>
+        <translation>&lt; less than</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="43" />
+        <source>= exactly</source>
+        <translation>= exactly</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="34"/>
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
+        <location filename="../../app/ui/main_window.py" line="183" />
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
+        <location filename="../../app/ui/main_window.py" line="184" />
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="185" />
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186" />
+        <source>As of </source>
+        <translation>As of </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="187" />
+        <source>Every status is recomputed for this date</source>
+        <translation>Every status is recomputed for this date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Could not complete the action</source>
+        <translation>Could not complete the action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <source>demo data, a copy</source>
+        <translation>demo data, a copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="299" />
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="302" />
+        <source>{file}{marks} · as of {date}</source>
+        <translation>{file}{marks} · as of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="339" />
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="372" />
+        <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
+        <translation>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="374" />
+        <source>Delete plan</source>
+        <translation>Delete plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="386" />
+        <source>New target</source>
+        <translation>New target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="386" />
+        <source>Add a plan first: every target belongs to a plan.</source>
+        <translation>Add a plan first: every target belongs to a plan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407" />
+        <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
+        <translation>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="409" />
+        <source>Delete target</source>
+        <translation>Delete target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <source>Enter figures</source>
+        <translation>Enter figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <source>Responsible unit:</source>
+        <translation>Responsible unit:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="451" />
+        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
+        <translation>
+            <numerusform>Delete %n selected figure? (Undo can bring them back.)</numerusform>
+            <numerusform>Delete %n selected figures? (Undo can bring them back.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="452" />
+        <source>Delete figures</source>
+        <translation>Delete figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>As of {date}: {n} targets — {summary}</source>
         <translation>As of {date}: {n} targets — {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <source> (demo data)</source>
-        <translation> (demo data)</translation>
+        <location filename="../../app/ui/main_actions.py" line="125" />
+        <source>&amp;New data file…</source>
+        <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
-        <source>{file}{demo} · as of {date}</source>
-        <translation>{file}{demo} · as of {date}</translation>
+        <location filename="../../app/ui/main_actions.py" line="126" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="127" />
+        <source>Save a &amp;copy as…</source>
+        <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="128" />
+        <source>Open the &amp;demo data</source>
+        <translation>Open the &amp;demo data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="129" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="130" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="131" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="132" />
+        <source>New &amp;plan…</source>
+        <translation>New &amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="133" />
+        <source>Edit plan…</source>
+        <translation>Edit plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="134" />
+        <source>Delete plan…</source>
+        <translation>Delete plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="135" />
+        <source>New &amp;target…</source>
+        <translation>New &amp;target…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="136" />
+        <source>&amp;Edit target…</source>
+        <translation>&amp;Edit target…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="137" />
+        <source>&amp;Delete target…</source>
+        <translation>&amp;Delete target…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="138" />
+        <source>Enter &amp;figures</source>
+        <translation>Enter &amp;figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="139" />
+        <source>Enter figures for a responsible &amp;unit</source>
+        <translation>Enter figures for a responsible &amp;unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="140" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="141" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="142" />
+        <source>Show targets &amp;behind</source>
+        <translation>Show targets &amp;behind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="143" />
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="144" />
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="148" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="149" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="150" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="151" />
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="152" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="153" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="154" />
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <source>Edit plan</source>
+        <translation>Edit plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <source>New plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="79" />
+        <source>e.g. 2024-01-01</source>
+        <translation>e.g. 2024-01-01</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="80" />
+        <source>e.g. 2026-12-31 or 2026年底</source>
+        <translation>e.g. 2026-12-31 or 2026年底</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="87" />
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="88" />
+        <source>&amp;Issuer</source>
+        <translation>&amp;Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="89" />
+        <source>Document &amp;number</source>
+        <translation>Document &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="90" />
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="91" />
+        <source>&amp;End</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="92" />
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="53" />
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="60" />
+        <source>All targets</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="68" />
+        <source>(No category)</source>
+        <translation>(No category)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="96" />
+        <source>{name} ({count} · {behind} behind)</source>
+        <translation>{name} ({count} · {behind} behind)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="98" />
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../app/ui/session.py" line="151" />
+        <source>Add plan “%1”</source>
+        <translation>Add plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="161" />
+        <source>Edit plan “%1”</source>
+        <translation>Edit plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="173" />
+        <source>Delete plan “%1”</source>
+        <translation>Delete plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="186" />
+        <source>Add target “%1”</source>
+        <translation>Add target “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="196" />
+        <source>Edit target “%1”</source>
+        <translation>Edit target “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="211" />
+        <source>Delete target “%1”</source>
+        <translation>Delete target “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="221" />
+        <source>Enter %n figure(s)</source>
+        <translation>
+            <numerusform>Enter %n figure</numerusform>
+            <numerusform>Enter %n figures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="229" />
+        <source>Edit figure</source>
+        <translation>Edit figure</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="236" />
+        <source>Delete %n figure(s)</source>
+        <translation>
+            <numerusform>Delete %n figure</numerusform>
+            <numerusform>Delete %n figures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <source>Edit target</source>
+        <translation>Edit target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <source>New target</source>
+        <translation>New target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="111" />
+        <source>e.g. 500, 500亿元 or 1.35万亿</source>
+        <translation>e.g. 500, 500亿元 or 1.35万亿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="112" />
+        <source>e.g. 2026-12-31 or 到2026年</source>
+        <translation>e.g. 2026-12-31 or 到2026年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="113" />
+        <source>e.g. 352 (empty: 0 for counts)</source>
+        <translation>e.g. 352 (empty: 0 for counts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="115" />
+        <source>e.g. 2023-12-31 (empty: the day before the plan starts)</source>
+        <translation>e.g. 2023-12-31 (empty: the day before the plan starts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="124" />
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="125" />
+        <source>&amp;Target name</source>
+        <translation>&amp;Target name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="126" />
+        <source>Cate&amp;gory</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="127" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="128" />
+        <source>&amp;Unit</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="129" />
+        <source>&amp;Comparator</source>
+        <translation>&amp;Comparator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="130" />
+        <source>Target &amp;value</source>
+        <translation>Target &amp;value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="131" />
+        <source>&amp;Deadline</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="132" />
+        <source>&amp;Baseline value</source>
+        <translation>&amp;Baseline value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="133" />
+        <source>Baseline d&amp;ate</source>
+        <translation>Baseline d&amp;ate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="134" />
+        <source>&amp;Responsible unit</source>
+        <translation>&amp;Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="135" />
+        <source>&amp;Source quote</source>
+        <translation>&amp;Source quote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="136" />
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="255" />
+        <source>Choose the plan this target belongs to</source>
+        <translation>Choose the plan this target belongs to</translation>
     </message>
 </context>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="25"/>
+        <location filename="../../app/ui/target_table_model.py" line="27" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="26"/>
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="27"/>
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28"/>
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29"/>
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30"/>
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31"/>
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32"/>
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Time elapsed</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33"/>
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Lag (points)</source>
         <translation>Lag (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34"/>
+        <location filename="../../app/ui/target_table_model.py" line="36" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35"/>
+        <location filename="../../app/ui/target_table_model.py" line="37" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36"/>
+        <location filename="../../app/ui/target_table_model.py" line="38" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <location filename="../../app/ui/application.py" line="88"/>
-        <source>Cannot open file</source>
-        <translation>Cannot open file</translation>
+        <location filename="../../app/ui/target_table_model.py" line="79" />
+        <source> (annualised)</source>
+        <translation> (annualised)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_table_model.py" line="81" />
+        <source>(monitoring)</source>
+        <translation>(monitoring)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_table_model.py" line="84" />
+        <source>{goal} by {date}</source>
+        <translation>{goal} by {date}</translation>
     </message>
 </context>
 </TS>

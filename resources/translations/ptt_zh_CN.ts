@@ -1,108 +1,1047 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="116" />
+        <source>Opened read-only</source>
+        <translation>已以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="119" />
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="142" />
+        <source>Open data file</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="148" />
+        <location filename="../../app/ui/application.py" line="153" />
+        <source>New data file</source>
+        <translation>新建数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="153" />
+        <source>{file} already exists; choose another name.</source>
+        <translation>{file} 已存在，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="161" />
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="167" />
+        <source>Could not save</source>
+        <translation>未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="221" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="222" />
+        <source>Policy Target Tracker {version}
+Tracks action-plan targets against reported figures.</source>
+        <translation>政策目标进度跟踪 {version}
+按填报数据跟踪行动计划各项目标的进度。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="168" />
+        <source>Choose a target in the table to see its details.</source>
+        <translation>在表格中选择一个指标，即可查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="211" />
+        <source>Category</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <source>Baseline</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <source>Reported for</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <source>Time elapsed (时序进度)</source>
+        <translation>时序进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <source>Lag</source>
+        <translation>进度差</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <source>Forecast at deadline</source>
+        <translation>预计到期值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="234" />
+        <source>Notes on the figures</source>
+        <translation>数据说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="237" />
+        <source>Reported figures</source>
+        <translation>填报记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <source>Source text (原文)</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="319" />
+        <source>Completion, lag and gap use the annualised value.</source>
+        <translation>完成率、进度差和差距均按年化值计算。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="348" />
+        <source>None (monitoring indicator)</source>
+        <translation>无（监测指标）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="352" />
+        <source>{comparator} {amount} by {deadline}</source>
+        <translation>{deadline}前 {comparator}{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="363" />
+        <source>{amount} at {date}</source>
+        <translation>{amount}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="370" />
+        <source>{value} (annualised)</source>
+        <translation>{value}（年化）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="375" />
+        <source>{points} points</source>
+        <translation>{points} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <source>linear trend</source>
+        <translation>线性趋势</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <source>compound growth</source>
+        <translation>复合增长</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGrid</name>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="72" />
+        <source>Save new rows</source>
+        <translation>保存新增行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="73" />
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="173" />
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 处</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="192" />
+        <source>Saved cells are not cleared: use “Delete selected” to delete saved rows.</source>
+        <translation>已保存的单元格不会被清空：删除已保存的行请用“删除所选”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="255" />
+        <source>Nothing saved: fix or clear the red cells first.</source>
+        <translation>未保存：请先修改或清空标红的单元格。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/entry_grid.py" line="272" />
+        <source>%n invalid cell(s): point at a red cell to see why.</source>
+        <translation>
+            <numerusform>%n 个单元格有误：鼠标指向红色单元格可查看原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="274" />
+        <source>Periods typed without a year count as {year}.</source>
+        <translation>未写年份的报告期按 {year} 年计。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGridModel</name>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="36" />
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="37" />
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="38" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="39" />
+        <source>Value type</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="40" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="41" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <source>Type or paste a new entry here</source>
+        <translation>在此输入或粘贴新的填报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="391" />
+        <source>The clipboard holds no cells to paste.</source>
+        <translation>剪贴板中没有可粘贴的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="394" />
+        <source>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</source>
+        <translation>未粘贴：复制内容有 {pasted} 列，此处只能放 {fit} 列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="404" />
+        <source>Row {row} {column}: {message}</source>
+        <translation>第{row}行 {column}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="412" />
+        <source>Pasted {rows} rows: {valid} valid, {bad} with errors.</source>
+        <translation>已粘贴 {rows} 行：{valid} 行有效，{bad} 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="416" />
+        <source>{n} still need a period and a value.</source>
+        <translation>{n} 行还缺报告期或数值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="418" />
+        <source>Saved rows cannot be pasted over; pasted below them at row {row}.</source>
+        <translation>不能覆盖已保存的行；已粘贴到其下方第 {row} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="470" />
+        <source>“{name}” is not one of these targets: {names}</source>
+        <translation>“{name}”不是这些指标之一：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid_model.py" line="476" />
+        <source>Type the name of the target this figure is for.</source>
+        <translation>请填写这个数值所属的指标名称。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryHistoryModel</name>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="45" />
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="46" />
+        <source>Value as reported</source>
+        <translation>填报数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="47" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="48" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail_pane.py" line="49" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="46" />
+        <source>Search targets, plans, units, categories, quotes…</source>
+        <translation>搜索指标、政策文件、责任单位、维度、原文……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="48" />
+        <source>All words must match (Ctrl+F)</source>
+        <translation>所有词都须匹配（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="52" />
+        <source>All units</source>
+        <translation>全部责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="54" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="55" />
+        <source>Behind (off track + overdue + at risk)</source>
+        <translation>落后（滞后、逾期、预警）</translation>
+    </message>
+</context>
+<context>
+    <name>FormFeedback</name>
+    <message>
+        <location filename="../../app/ui/form_feedback.py" line="178" />
+        <source>Still to fill in: {fields}</source>
+        <translation>尚需填写：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17" />
+        <source>Achieved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="18" />
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="19" />
+        <source>At risk</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20" />
+        <source>Off track</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="22" />
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23" />
+        <source>Monitoring</source>
+        <translation>监测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="26" />
+        <source>Cumulative count</source>
+        <translation>累计数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="27" />
+        <source>Level / scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="28" />
+        <source>Yearly flow</source>
+        <translation>年度流量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="29" />
+        <source>Rate / share</source>
+        <translation>增速/占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="30" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="31" />
+        <source>Monitoring indicator</source>
+        <translation>监测指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="34" />
+        <source>Running total</source>
+        <translation>累计值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="35" />
+        <source>Amount in period</source>
+        <translation>期间值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="36" />
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="39" />
+        <source>≥ at least</source>
+        <translation>≥ 不低于（以上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="40" />
+        <source>&gt; more than</source>
+        <translation>&gt; 超过（突破）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="41" />
+        <source>≤ at most</source>
+        <translation>≤ 不高于（以内）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="42" />
+        <source>&lt; less than</source>
+        <translation>&lt; 低于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="43" />
+        <source>= exactly</source>
+        <translation>= 等于</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="34"/>
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../app/ui/main_window.py" line="183" />
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../app/ui/main_window.py" line="184" />
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="185" />
+        <source>Figures</source>
+        <translation>填报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186" />
+        <source>As of </source>
+        <translation>截至 </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="187" />
+        <source>Every status is recomputed for this date</source>
+        <translation>所有状态按此日期重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <source>demo data, a copy</source>
+        <translation>演示数据副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="299" />
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="302" />
+        <source>{file}{marks} · as of {date}</source>
+        <translation>{file}{marks} · 截至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="339" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="372" />
+        <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
+        <translation>删除政策文件“{title}”及其 {n} 个指标和全部填报？（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="374" />
+        <source>Delete plan</source>
+        <translation>删除政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="386" />
+        <source>New target</source>
+        <translation>新建指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="386" />
+        <source>Add a plan first: every target belongs to a plan.</source>
+        <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407" />
+        <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
+        <translation>删除指标“{name}”及其 {n} 条填报？（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="409" />
+        <source>Delete target</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <source>Enter figures</source>
+        <translation>填报进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <source>Responsible unit:</source>
+        <translation>责任单位：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="451" />
+        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
+        <translation>
+            <numerusform>删除所选的 %n 条填报？（可撤销）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="452" />
+        <source>Delete figures</source>
+        <translation>删除填报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>As of {date}: {n} targets — {summary}</source>
         <translation>截至 {date}：共 {n} 个指标 — {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <source> (demo data)</source>
-        <translation>（演示数据）</translation>
+        <location filename="../../app/ui/main_actions.py" line="125" />
+        <source>&amp;New data file…</source>
+        <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
-        <source>{file}{demo} · as of {date}</source>
-        <translation>{file}{demo} · 截至 {date}</translation>
+        <location filename="../../app/ui/main_actions.py" line="126" />
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="127" />
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="128" />
+        <source>Open the &amp;demo data</source>
+        <translation>打开演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="129" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="130" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="131" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="132" />
+        <source>New &amp;plan…</source>
+        <translation>新建政策文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="133" />
+        <source>Edit plan…</source>
+        <translation>编辑政策文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="134" />
+        <source>Delete plan…</source>
+        <translation>删除政策文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="135" />
+        <source>New &amp;target…</source>
+        <translation>新建指标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="136" />
+        <source>&amp;Edit target…</source>
+        <translation>编辑指标(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="137" />
+        <source>&amp;Delete target…</source>
+        <translation>删除指标(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="138" />
+        <source>Enter &amp;figures</source>
+        <translation>填报进度(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="139" />
+        <source>Enter figures for a responsible &amp;unit</source>
+        <translation>按责任单位填报(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="140" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="141" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="142" />
+        <source>Show targets &amp;behind</source>
+        <translation>只看落后指标(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="143" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="144" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="148" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="149" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="150" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="151" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="152" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="153" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="154" />
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <source>Edit plan</source>
+        <translation>编辑政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <source>New plan</source>
+        <translation>新建政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="79" />
+        <source>e.g. 2024-01-01</source>
+        <translation>如 2024-01-01</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="80" />
+        <source>e.g. 2026-12-31 or 2026年底</source>
+        <translation>如 2026-12-31 或 2026年底</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="87" />
+        <source>&amp;Title</source>
+        <translation>文件名称(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="88" />
+        <source>&amp;Issuer</source>
+        <translation>发文单位(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="89" />
+        <source>Document &amp;number</source>
+        <translation>文号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="90" />
+        <source>&amp;Start</source>
+        <translation>实施期开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="91" />
+        <source>&amp;End</source>
+        <translation>实施期结束(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="92" />
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="53" />
+        <source>Plans</source>
+        <translation>政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="60" />
+        <source>All targets</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="68" />
+        <source>(No category)</source>
+        <translation>（未分维度）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="96" />
+        <source>{name} ({count} · {behind} behind)</source>
+        <translation>{name}（{count} · 落后 {behind}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_tree_model.py" line="98" />
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../app/ui/session.py" line="151" />
+        <source>Add plan “%1”</source>
+        <translation>添加政策文件“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="161" />
+        <source>Edit plan “%1”</source>
+        <translation>编辑政策文件“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="173" />
+        <source>Delete plan “%1”</source>
+        <translation>删除政策文件“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="186" />
+        <source>Add target “%1”</source>
+        <translation>添加指标“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="196" />
+        <source>Edit target “%1”</source>
+        <translation>编辑指标“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="211" />
+        <source>Delete target “%1”</source>
+        <translation>删除指标“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="221" />
+        <source>Enter %n figure(s)</source>
+        <translation>
+            <numerusform>填报 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="229" />
+        <source>Edit figure</source>
+        <translation>修改填报</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="236" />
+        <source>Delete %n figure(s)</source>
+        <translation>
+            <numerusform>删除 %n 条填报</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <source>Edit target</source>
+        <translation>编辑指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <source>New target</source>
+        <translation>新建指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="111" />
+        <source>e.g. 500, 500亿元 or 1.35万亿</source>
+        <translation>如 500、500亿元 或 1.35万亿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="112" />
+        <source>e.g. 2026-12-31 or 到2026年</source>
+        <translation>如 2026-12-31 或 到2026年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="113" />
+        <source>e.g. 352 (empty: 0 for counts)</source>
+        <translation>如 352（留空：累计数按 0 计）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="115" />
+        <source>e.g. 2023-12-31 (empty: the day before the plan starts)</source>
+        <translation>如 2023-12-31（留空：实施期开始前一天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="124" />
+        <source>&amp;Plan</source>
+        <translation>政策文件(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="125" />
+        <source>&amp;Target name</source>
+        <translation>指标名称(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="126" />
+        <source>Cate&amp;gory</source>
+        <translation>维度(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="127" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="128" />
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="129" />
+        <source>&amp;Comparator</source>
+        <translation>比较方式(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="130" />
+        <source>Target &amp;value</source>
+        <translation>目标值(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="131" />
+        <source>&amp;Deadline</source>
+        <translation>截止时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="132" />
+        <source>&amp;Baseline value</source>
+        <translation>基期值(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="133" />
+        <source>Baseline d&amp;ate</source>
+        <translation>基期日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="134" />
+        <source>&amp;Responsible unit</source>
+        <translation>责任单位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="135" />
+        <source>&amp;Source quote</source>
+        <translation>原文摘录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="136" />
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_dialog.py" line="255" />
+        <source>Choose the plan this target belongs to</source>
+        <translation>选择该指标所属的政策文件</translation>
     </message>
 </context>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="25"/>
+        <location filename="../../app/ui/target_table_model.py" line="27" />
         <source>Plan</source>
         <translation>政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="26"/>
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="27"/>
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28"/>
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29"/>
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30"/>
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31"/>
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32"/>
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Time elapsed</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33"/>
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Lag (points)</source>
         <translation>进度差（百分点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34"/>
+        <location filename="../../app/ui/target_table_model.py" line="36" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35"/>
+        <location filename="../../app/ui/target_table_model.py" line="37" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36"/>
+        <location filename="../../app/ui/target_table_model.py" line="38" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <location filename="../../app/ui/application.py" line="88"/>
-        <source>Cannot open file</source>
-        <translation>无法打开文件</translation>
+        <location filename="../../app/ui/target_table_model.py" line="79" />
+        <source> (annualised)</source>
+        <translation>（年化）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_table_model.py" line="81" />
+        <source>(monitoring)</source>
+        <translation>（监测）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/target_table_model.py" line="84" />
+        <source>{goal} by {date}</source>
+        <translation>{goal}（{date}）</translation>
     </message>
 </context>
 </TS>

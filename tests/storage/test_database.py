@@ -188,3 +188,22 @@ def test_a_second_writer_waits_then_gets_a_plain_busy_message(tmp_path: Path) ->
     assert [r[0] for r in first.db.execute("SELECT key FROM meta ORDER BY key")] == ["a", "b"]
     first.close()
     second.close()
+
+
+def test_save_copy_writes_a_complete_file_and_leaves_no_partial(tmp_path: Path) -> None:
+    from app.storage.database import save_copy
+
+    opened = open_database(tmp_path / "a.sqlite", create=True)
+    opened.db.execute("INSERT INTO meta (key, value) VALUES ('label', '副本')")
+    opened.db.conn.commit()
+    dest = tmp_path / "副本 文件.sqlite"
+    save_copy(opened.db, dest)
+    opened.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite", "副本 文件.sqlite"]
+    copy = open_database(dest)
+    assert copy.db.execute("SELECT value FROM meta").fetchone()[0] == "副本"
+    copy.close()
+    again = open_database(tmp_path / "a.sqlite")
+    with pytest.raises(MissingFileError, match="文件夹不存在"):
+        save_copy(again.db, tmp_path / "nope" / "x.sqlite")
+    again.close()

@@ -1,98 +1,331 @@
-"""The window shell on the demo data: what a user sees, and that an edit anywhere refreshes it."""
+"""The whole window driven as a user would, on the demo data: select, type, paste, undo, redo, change the date,
+switch language, open files. Message boxes and file dialogs are replaced by scripted answers (the seam)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.domain.entities import ProgressEntry, ValueType
-from app.domain.periods import parse_period
-from app.services.editing import Editor
+from app.domain.status import Status
 from app.services.workspace import Workspace
-from app.ui.application import install_translators, main
+from app.ui.application import AppController, main
 from app.ui.main_window import MainWindow
+from app.ui.settings import AppSettings
 from app.ui.target_table_model import TargetTableModel
 
 AS_OF = date(2025, 7, 31)
 
 
+class ScriptedPrompts:
+    """Answers the window's questions from a script and records what it showed."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.confirm_answer = True
+        self.paths: list[str | None] = []
+
+    def error(self, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def info(self, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def open_path(self, title: str, folder: str) -> str | None:
+        return self.paths.pop(0)
+
+    def save_path(self, title: str, suggested: str) -> str | None:
+        return self.paths.pop(0)
+
+
 @pytest.fixture
-def window(qtbot: QtBot, demo_workspace: Workspace) -> MainWindow:
-    w = MainWindow(demo_workspace, AS_OF)
+def controller(qapp: QApplication, tmp_path: Path) -> Iterator[AppController]:
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    c = AppController(qapp, settings, AS_OF, language="en")
+    yield c
+    c.set_language("en", remember=False)
+    if c.window is not None:
+        c.window.session.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, controller: AppController) -> MainWindow:
+    w = controller.start(None)
+    assert w is not None
     qtbot.addWidget(w)
+    w.prompts = ScriptedPrompts()  # type: ignore[assignment]
+    w.resize(1500, 800)
+    w.show()
+    wait_ready(qtbot, w)
     return w
 
 
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    assert translators, "zh_CN translations missing: run scripts/build_translations.py"
-    yield
-    for t in translators:
-        qapp.removeTranslator(t)
+def wait_ready(qtbot: QtBot, w: MainWindow) -> None:
+    w.session.wait_for_statuses()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
 
 
-def test_counts_and_status_bar(window: MainWindow) -> None:
+def prompts(w: MainWindow) -> ScriptedPrompts:
+    assert isinstance(w.prompts, ScriptedPrompts)
+    return w.prompts
+
+
+def select(w: MainWindow, name: str) -> None:
+    for r in range(w.proxy.rowCount()):
+        if w.proxy.index(r, TargetTableModel.KEYS.index("target")).data() == name:
+            w.table.selectRow(r)
+            return
+    raise AssertionError(f"{name} not shown")
+
+
+def shown_value(w: MainWindow, name: str, key: str) -> str:
+    for r in range(w.proxy.rowCount()):
+        if w.proxy.index(r, TargetTableModel.KEYS.index("target")).data() == name:
+            return str(w.proxy.index(r, TargetTableModel.KEYS.index(key)).data())
+    raise AssertionError(f"{name} not shown")
+
+
+def test_opens_on_the_demo_with_counts_and_file(window: MainWindow) -> None:
     assert (
-        window.counts_label.text() == "As of 2025-07-31: 20 targets — 滞后 2 · 无数据 3 · 已完成 1 · 监测 14"
+        window.counts_label.text()
+        == "As of 2025-07-31: 20 targets — Off track 2 · No data 3 · Achieved 1 · Monitoring 14"
     )
-    assert window.file_label.text() == "demo.ptt.sqlite (demo data) · as of 2025-07-31"
+    assert "（demo data, a copy）" in window.file_label.text()
+    assert window.tree_model.rowCount() == 1  # "All targets", the plans below it
 
 
-def test_status_column_sits_next_to_the_target_name(window: MainWindow) -> None:
+def test_the_verdict_and_its_numbers_come_first(window: MainWindow) -> None:
     header = window.table.horizontalHeader()
-    assert header.visualIndex(TargetTableModel.COL_STATUS) == 2
+    shown = sorted(range(window.model.columnCount()), key=header.visualIndex)
+    assert [TargetTableModel.KEYS[c] for c in shown[:5]] == [
+        "target",
+        "status",
+        "completion",
+        "time_progress",
+        "lag",
+    ]
 
 
-def test_worst_targets_are_listed_first(window: MainWindow) -> None:
-    first = [window.proxy.index(r, 1).data() for r in range(2)]
-    assert sorted(first) == ["创新医疗器械品种", "医疗器械产业总体规模"]
+def test_selecting_a_target_shows_its_detail_and_figures(window: MainWindow) -> None:
+    select(window, "创新医疗器械品种")
+    assert window.detail.current_row() is not None
+    assert window.detail.current_row().target.name == "创新医疗器械品种"  # type: ignore[union-attr]
+    grid = window.entry_grid.model
+    periods = {grid.index(r, grid.column_of("period")).data() for r in range(grid.rowCount())}
+    assert {"截至2024年9月底", "2025年上半年"} <= periods
 
 
-def test_an_edit_through_the_service_refreshes_the_window(
-    window: MainWindow, demo_workspace: Workspace
+def test_typing_a_figure_updates_the_dashboard_and_undo_redo(qtbot: QtBot, window: MainWindow) -> None:
+    select(window, "专业化产业园区")
+    window.acts.enter_figures.trigger()
+    grid = window.entry_grid
+    model = grid.model
+    row = model.rowCount() - 1  # the empty row at the bottom
+    for key, text in (("period", "截至2025年6月底"), ("value", "3个")):
+        index = model.index(row, model.column_of(key))
+        grid.view.setCurrentIndex(index)
+        event = QInputMethodEvent("", [])  # Chinese comes from the input method, committed to the view
+        event.setCommitString(text)
+        QApplication.sendEvent(grid.view, event)
+        editor = QApplication.focusWidget()
+        assert editor is not None
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter commits the cell, as in Excel
+        qtbot.waitUntil(lambda key=key, text=text: model.cell_text(row, key) == text)
+    assert model.draft_entries() is not None
+    with qtbot.waitSignal(window.session.statusesReady):
+        assert model.submit_drafts()
+    wait_ready(qtbot, window)
+    assert shown_value(window, "专业化产业园区", "completion") == "60.0%"  # 3 of 5 parks
+    assert shown_value(window, "专业化产业园区", "status") == "On track"
+    assert "On track 1" in window.counts_label.text()
+    assert window.acts.undo.text() == "&Undo Enter 1 figure(s)"
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.undo.trigger()
+    assert shown_value(window, "专业化产业园区", "status") == "No data"
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.redo.trigger()
+    assert shown_value(window, "专业化产业园区", "completion") == "60.0%"
+
+
+def test_a_pasted_block_is_saved_and_undone_as_one_step(qtbot: QtBot, window: MainWindow) -> None:
+    select(window, "医疗器械产业总体规模")
+    window.acts.enter_figures.trigger()
+    model = window.entry_grid.model
+    first_draft = model.rowCount() - 1
+    result = model.paste_block(
+        "2025年1-3月\t90亿元\n2025年上半年\t190亿元\n", first_draft, model.column_of("period")
+    )
+    assert result is not None
+    with qtbot.waitSignal(window.session.statusesReady):
+        assert model.submit_drafts()
+    wait_ready(qtbot, window)
+    assert shown_value(window, "医疗器械产业总体规模", "latest") == "380亿元 (annualised)"  # 190 × 12/6
+    assert window.session.undo_stack.count() == 1
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.undo.trigger()
+    assert shown_value(window, "医疗器械产业总体规模", "latest") == "342.67亿元 (annualised)"
+
+
+def test_changing_the_as_of_date_recomputes_every_status(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.as_of_edit.setDate(QDate(2024, 12, 31))
+    assert shown_value(window, "备案上线大模型", "latest") == "94款"
+    # 440 of 600 平方公里 (73.3 %) at 274 of 731 days (37.5 %): ahead of time
+    assert shown_value(window, "示范区路侧基础设施智能化覆盖面积", "completion") == "73.3%"
+    assert shown_value(window, "示范区路侧基础设施智能化覆盖面积", "status") == "On track"
+    assert "as of 2024-12-31" in window.file_label.text()
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def has_latin_words(text: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in text.replace("Ctrl", "").replace("Shift", ""))
+
+
+def visible_texts(window: MainWindow) -> list[str]:
+    """Every label, menu, action, tab, header and combo entry a user can see (the strings lupdate may miss)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    texts = [window.windowTitle()]
+    for menu in window.menus.values():
+        texts.append(menu.title())
+        texts += [a.text() for a in menu.actions() if a.text() and not a.isSeparator()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    texts += [
+        str(window.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(window.model.columnCount())
+    ]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.text() and w.isVisibleTo(window)]
+    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.text()]
+    for combo in window.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
+    texts += [window.tree_model.index(0, 0).data()]
+    return [t for t in texts if t]
+
+
+def test_switching_language_relabels_the_window(
+    qtbot: QtBot, window: MainWindow, controller: AppController
 ) -> None:
-    target = next(t for t in demo_workspace.targets.all() if t.name == "专业化产业园区")
-    Editor(demo_workspace).add_entry(
-        ProgressEntry(
-            target_id=target.id or 0,
-            period=parse_period("截至2025年6月底"),
-            value=Decimal(3),
-            unit="个",
-            value_type=ValueType.CUMULATIVE,
-        )
-    )
-    # 3 of 5 parks (60 %) at 49.9 % of the time: on track; 无数据 drops from 3 to 2.
-    assert "正常 1" in window.counts_label.text() and "无数据 2" in window.counts_label.text()
-    row = next(
-        r for r in range(window.model.rowCount()) if window.model.row_at(r).target.name == "专业化产业园区"
-    )
-    assert window.model.index(row, TargetTableModel.KEYS.index("completion")).data() == "60.0%"
+    controller.set_language("zh_CN")
+    assert window.windowTitle() == "政策目标进度跟踪"
+    assert window.counts_label.text().startswith("截至 2025-07-31：共 20 个指标 — 滞后 2")
+    headers = [
+        window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())
+    ]
+    assert headers[:3] == ["政策文件", "指标", "责任单位"]
+    assert shown_value(window, "医疗器械产业总体规模", "status") == "滞后"
+    assert window.menus["file"].title() == "文件(&F)"
+    assert controller.settings.language == "zh_CN"
+    untranslated = [
+        t for t in visible_texts(window) if has_latin_words(t) and not has_chinese(t) and t != "English"
+    ]
+    assert untranslated == []
+    controller.set_language("en")
+    assert window.windowTitle() == "Policy Target Tracker"
+    assert shown_value(window, "医疗器械产业总体规模", "status") == "Off track"
 
 
-def test_chinese_interface(chinese: None, qtbot: QtBot, demo_workspace: Workspace) -> None:
-    w = MainWindow(demo_workspace, AS_OF)
-    qtbot.addWidget(w)
-    assert w.windowTitle() == "政策目标进度跟踪"
-    assert w.counts_label.text().startswith("截至 2025-07-31：共 20 个指标")
-    headers = [w.model.headerData(c, Qt.Orientation.Horizontal) for c in range(w.model.columnCount())]
-    assert headers[:3] == ["政策文件", "指标", "责任单位"] and headers[-1] == "状态"
-    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own strings too
+def test_deleting_a_target_asks_first_and_can_be_undone(qtbot: QtBot, window: MainWindow) -> None:
+    select(window, "专业化产业园区")
+    prompts(window).confirm_answer = False
+    window.acts.delete_target.trigger()
+    assert prompts(window).shown[-1][0] == "confirm"
+    assert window.session.workspace.targets.count() == 20
+    prompts(window).confirm_answer = True
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.delete_target.trigger()
+    wait_ready(qtbot, window)
+    assert window.model.rowCount() == 19
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.undo.trigger()
+    assert window.model.rowCount() == 20
+
+
+def test_show_behind_filters_to_lagging_targets(window: MainWindow) -> None:
+    window.acts.show_behind.trigger()
+    names = {window.proxy.index(r, 1).data() for r in range(window.proxy.rowCount())}
+    assert names == {"医疗器械产业总体规模", "创新医疗器械品种"}
+    assert window.counts_label.text().endswith("2 targets — Off track 2")
+
+
+def test_opening_a_file_that_is_not_ours_keeps_the_current_one(
+    window: MainWindow, controller: AppController, tmp_path: Path
+) -> None:
+    bad = tmp_path / "报表.xlsx"
+    bad.write_bytes(b"PK\x03\x04 spreadsheet")
+    prompts(window).paths.append(str(bad))
+    window.acts.open_file.trigger()
+    kind, _title, text = prompts(window).shown[-1]
+    assert kind == "error" and "不是本程序的数据文件" in text
+    assert window.session.workspace.is_demo
+    assert str(bad.resolve()) not in controller.settings.recent_files
+
+
+def test_save_a_copy_then_work_in_it(
+    qtbot: QtBot, window: MainWindow, controller: AppController, tmp_path: Path
+) -> None:
+    demo_path = window.session.workspace.path
+    copy = tmp_path / "我的 进度.ptt.sqlite"
+    prompts(window).paths.append(str(copy))
+    window.acts.save_copy.trigger()
+    wait_ready(qtbot, window)
+    assert window.session.workspace.path == copy
+    assert controller.settings.recent_files[0] == str(copy.resolve())
+    assert window.recent_menu.actions()[0].text() == str(copy.resolve())
+    assert demo_path.exists()
+    with Workspace.open(copy, read_only=True) as ws:
+        assert ws.targets.count() == 20
+
+
+def test_a_file_on_a_read_only_location_opens_read_only(
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AppController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "share.ptt.sqlite"
+    window.session.workspace.save_copy(copy)
+    import app.storage.database as database
+
+    monkeypatch.setattr(database.os, "access", lambda p, mode: False)  # the OS's answer is the seam
+    controller.open_path(copy)
+    wait_ready(qtbot, window)
+    assert window.session.read_only
+    assert prompts(window).shown[-1][0] == "info" and "只读" in prompts(window).shown[-1][2]
+    select(window, "专业化产业园区")
+    assert not window.acts.enter_figures.isEnabled()
+    assert not window.acts.new_target.isEnabled()
+    assert "read-only" in window.file_label.text()
+
+
+def test_window_geometry_is_remembered(qtbot: QtBot, window: MainWindow, controller: AppController) -> None:
+    window.resize(734, 517)  # within the offscreen screen (800 × 600), which restoreGeometry clamps to
+    controller.save_window_state()
+    again = AppController(QApplication.instance(), controller.settings, AS_OF, language="en")  # type: ignore[arg-type]
+    w2 = again.start(None)
+    assert w2 is not None
+    qtbot.addWidget(w2)
+    assert w2.height() == 517  # the width is held at the window's minimum on the 800-px offscreen screen
+    w2.session.close()
 
 
 def test_screenshot_option_renders_the_window_to_png(tmp_path: Path, qapp: QApplication) -> None:
     png = tmp_path / "主窗口.png"
-    assert main(["--screenshot", str(png), "--as-of", "2025-07-31"]) == 0
+    assert main(["--screenshot", str(png), "--as-of", "2025-07-31", "--lang", "en"]) == 0
     image = QImage(str(png))
-    assert (image.width(), image.height()) == (1600, 720)
+    assert (image.width(), image.height()) == (1600, 860)
 
 
 def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,3 +334,10 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path: Path, capsys: pytest.C
     assert main([str(bad), "--screenshot", str(tmp_path / "x.png")]) == 1
     assert "不是本程序的数据文件" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_status_filter_counts(window: MainWindow) -> None:
+    window.show_status_filter({Status.NO_DATA})
+    names = {window.proxy.index(r, 1).data() for r in range(window.proxy.rowCount())}
+    assert names == {"专业化产业园区", "规上制造企业全面开展数字化转型", "龙头企业建立企业碳账户"}
+    assert window.counts_label.text().endswith("3 targets — No data 3")

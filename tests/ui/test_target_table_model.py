@@ -41,7 +41,7 @@ def test_shows_each_targets_numbers(demo_workspace: Workspace) -> None:
     assert cell(model, r, "latest") == "77个"
     assert cell(model, r, "completion") == "37.8%"
     assert cell(model, r, "time_progress") == "49.9%"
-    assert cell(model, r, "status") == "滞后"
+    assert cell(model, r, "status") == "Off track"  # the window's language (English source); 滞后 in Chinese
     assert cell(model, r, "completion", TargetTableModel.SortRole) == 14 / 37  # a number, not "37.8%"
     assert cell(model, r, "target", Qt.ItemDataRole.ToolTipRole) == "创新品种超100个"
     entity = cell(model, r, "target", TargetTableModel.EntityRole)
@@ -67,4 +67,4 @@ def test_status_sort_puts_the_worst_first(demo_workspace: Workspace) -> None:
     proxy.setSortRole(TargetTableModel.SortRole)
     proxy.sort(TargetTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
     statuses = [proxy.index(r, TargetTableModel.COL_STATUS).data() for r in range(proxy.rowCount())]
-    assert statuses[:6] == ["滞后", "滞后", "无数据", "无数据", "无数据", "已完成"]
+    assert statuses[:6] == ["Off track", "Off track", "No data", "No data", "No data", "Achieved"]

@@ -1,0 +1,33 @@
+"""Message boxes and file dialogs behind one small object, so tests replace them instead of hanging on a
+modal box (see QT-NOTES: a modal QMessageBox in a slot blocks pytest)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+DATA_FILTER = "政策目标数据 (*.ptt.sqlite *.sqlite *.db);;All files (*)"
+
+
+class Prompts:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_path(self, title: str, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DATA_FILTER)
+        return path or None
+
+    def save_path(self, title: str, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, DATA_FILTER)
+        return path or None
