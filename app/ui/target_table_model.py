@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -45,6 +46,22 @@ def _num(value: object) -> float:
     return MISSING if value is None else float(value)  # type: ignore[arg-type]
 
 
+SORT_VALUES: dict[str, Callable[[StatusRow], Any]] = {
+    "plan": lambda r: r.plan.title,
+    "target": lambda r: r.target.name,
+    "responsible_unit": lambda r: r.target.responsible_unit,
+    "goal": lambda r: _num(r.target.target_value),
+    "latest": lambda r: _num(r.progress.actual),
+    "period": lambda r: (r.progress.actual_on or date.min).toordinal(),
+    "completion": lambda r: _num(r.progress.completion),
+    "time_progress": lambda r: _num(r.progress.time_progress),
+    "lag": lambda r: _num(r.progress.lag_points),
+    "gap": lambda r: _num(r.progress.gap),
+    "forecast": lambda r: _num(r.progress.forecast),
+    "status": lambda r: r.progress.status.severity,
+}
+
+
 class TargetTableModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     EntityRole = Qt.ItemDataRole.UserRole + 2
@@ -55,17 +72,65 @@ class TargetTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[StatusRow] = []
-        self._texts: list[dict[str, Any]] = []
+        # Both caches are filled on demand: a 5,000-target file shows ~30 rows and sorts by one column,
+        # so formatting every cell up front would freeze the window for seconds.
+        self._texts: list[dict[str, Any] | None] = []
+        self._sort_columns: dict[str, list[Any]] = {}
+        self._sort_order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[StatusRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._texts = [self._display_texts(r) for r in self._rows]
+        self._texts = [None] * len(self._rows)
+        self._sort_columns = {}
+        if self._sort_order is not None:
+            self._apply_order(self._ordering(*self._sort_order))  # new data keeps the user's sort
         self.endResetModel()
+
+    def rows(self) -> list[StatusRow]:
+        return list(self._rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the column's native values (numbers as numbers, dates as dates); ties keep their order."""
+        if not 0 <= column < len(self.KEYS):
+            return
+        self._sort_order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        ordering = self._ordering(column, order)
+        old_persistent = self.persistentIndexList()
+        new_position = {old: new for new, old in enumerate(ordering)}
+        self._apply_order(ordering)
+        self.changePersistentIndexList(
+            old_persistent, [self.index(new_position[i.row()], i.column()) for i in old_persistent]
+        )
+        self.layoutChanged.emit()
+
+    def _ordering(self, column: int, order: Qt.SortOrder) -> list[int]:
+        key = self.KEYS[column]
+        values = [SORT_VALUES[key](r) for r in self._rows]
+        ordering = sorted(range(len(values)), key=values.__getitem__)
+        return ordering[::-1] if order == Qt.SortOrder.DescendingOrder else ordering
+
+    def _apply_order(self, ordering: list[int]) -> None:
+        self._rows = [self._rows[i] for i in ordering]
+        self._texts = [self._texts[i] for i in ordering]
+        self._sort_columns = {k: [v[i] for i in ordering] for k, v in self._sort_columns.items()}
+
+    def _text(self, row: int, key: str) -> Any:
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = self._display_texts(self._rows[row])
+        return texts[key]
+
+    def _sort_key(self, row: int, key: str) -> Any:
+        column = self._sort_columns.get(key)
+        if column is None:
+            column = self._sort_columns[key] = [SORT_VALUES[key](r) for r in self._rows]
+        return column[row]
 
     def retranslate(self) -> None:
         """Words in cells (status, "annualised") follow the language; numbers and data stay as they are."""
-        self._texts = [self._display_texts(r) for r in self._rows]
+        self._texts = [None] * len(self._rows)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.KEYS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
@@ -121,9 +186,9 @@ class TargetTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         status = row.progress.status
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][key]
+            return self._text(index.row(), key)
         if role == self.SortRole:
-            return self._sort_value(row, key)
+            return self._sort_key(index.row(), key)
         if role == self.EntityRole:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -136,25 +201,6 @@ class TargetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, key)
         return None
-
-    @staticmethod
-    def _sort_value(row: StatusRow, key: str) -> Any:
-        p, t = row.progress, row.target
-        values: dict[str, Any] = {
-            "plan": row.plan.title,
-            "target": t.name,
-            "responsible_unit": t.responsible_unit,
-            "goal": _num(t.target_value),
-            "latest": _num(p.actual),
-            "period": (p.actual_on or date.min).toordinal(),
-            "completion": _num(p.completion),
-            "time_progress": _num(p.time_progress),
-            "lag": _num(p.lag_points),
-            "gap": _num(p.gap),
-            "forecast": _num(p.forecast),
-            "status": p.status.severity,
-        }
-        return values[key]
 
     @staticmethod
     def _tooltip(row: StatusRow, key: str) -> str | None:
