@@ -22,6 +22,7 @@ from app.domain.status import Status
 from app.domain.units import convert
 
 DAYS_PER_YEAR = 365.25
+STALE_AFTER_MONTHS = 6  # older figures get a note: time progress is measured at their date, not today
 TimeBasis = Literal["data", "as_of"]
 
 
@@ -197,6 +198,11 @@ def evaluate(
     if kind in (TargetKind.CUMULATIVE, TargetKind.LEVEL):
         sdg_ratio, sdg_status = sdg_assessment(a, b, goal, t0, t, t1, achieved, settings.sdg_bands)
     extra = list(notes)
+    months_old = (as_of.year - t.year) * 12 + as_of.month - t.month
+    if months_old > STALE_AFTER_MONTHS and status is not Status.ACHIEVED:
+        extra.append(
+            f"最新数据截至 {t:%Y-%m-%d}，距截至日期已 {months_old} 个月，时序进度按数据日期计算，请核实是否有新数据"
+        )
     if achieved and t > final_deadline:
         extra.append(f"晚于截止时间（{final_deadline:%Y-%m-%d}）达成")
     if last.annualised and last.entry is not None:

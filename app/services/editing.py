@@ -189,6 +189,11 @@ class Restorer:
         self.ws = editor.ws
 
     def restore_entries(self, entries: Sequence[ProgressEntry]) -> list[ProgressEntry]:
+        problems = []
+        for e in entries:  # the target may have changed (or been replaced) since the figure was removed
+            problems += entry_problems(e, self.ws.targets.get(e.target_id))
+        if problems:
+            raise ValidationError(problems)
         with self.editor._action() as events:
             restored = [self.ws.entries.restore(e) for e in entries]
             events += [("restore", "entry", e.id, None, _snapshot(entry_to_row(e), e.id)) for e in restored]

@@ -15,7 +15,7 @@ from typing import TypeVar
 from app.domain.entities import Comparator, Plan, ProgressEntry, Target, TargetKind, ValueType
 from app.domain.errors import DomainError, UnitError, ValidationError
 from app.domain.numbers import parse_quantity
-from app.domain.periods import parse_deadline, parse_period
+from app.domain.periods import Period, PeriodKind, parse_deadline, parse_period
 from app.domain.units import convert
 
 T = TypeVar("T")
@@ -43,6 +43,13 @@ MILESTONE_WORDS = {
     "未完成": Decimal(0),
     "否": Decimal(0),
 }
+
+
+def default_value_type(kind: TargetKind, period: Period) -> ValueType:
+    """For counts, "截至6月底 77个" is a running total but "1-9月 9个" is what was added in those months."""
+    if kind is TargetKind.CUMULATIVE and period.kind is not PeriodKind.AS_OF:
+        return ValueType.PERIOD
+    return DEFAULT_VALUE_TYPE[kind]
 
 
 class _Collector:
@@ -73,11 +80,21 @@ class _Collector:
             raise ValidationError(self.problems)
 
 
-def _date(text: str) -> date:
+def _date(text: str, field: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        return parse_deadline(text)
+        return parse_deadline(text, field=field)
+
+
+def _period(text: str, default_year: int | None, reference: date | None) -> Period:
+    if default_year is not None or reference is None:
+        return parse_period(text, default_year=default_year)
+    this_year = parse_period(text, default_year=reference.year)
+    if this_year.end <= reference:
+        return this_year
+    last_year = parse_period(text, default_year=reference.year - 1)
+    return last_year if last_year != this_year else this_year  # equal: the text named its own year
 
 
 def _choice(words: dict[str, T], what: str) -> Callable[[str], T]:
@@ -105,8 +122,8 @@ def plan_from_text(
     c = _Collector()
     if not title.strip():
         c.fail("文件名称", "不能为空，请填写政策文件的标题")
-    period_start = c.read("开始日期", start, _date)
-    period_end = c.read("结束日期", end, _date)
+    period_start = c.read("开始日期", start, lambda t: _date(t, "开始日期"))
+    period_end = c.read("结束日期", end, lambda t: _date(t, "结束日期"))
     c.raise_if_any()
     assert period_start is not None and period_end is not None
     return Plan(
@@ -143,9 +160,9 @@ def target_from_text(plan_id: int, form: TargetText) -> Target:
     comparator = c.read("比较方式", form.comparator, _choice(COMPARATOR_WORDS, "比较方式"), required=False)
     needs_goal = kind is not None and kind is not TargetKind.MONITORING
     goal = c.read("目标值", form.target_value, _amount_in(form.unit, "目标值"), required=needs_goal)
-    deadline = c.read("截止时间", form.deadline, _date, required=needs_goal)
+    deadline = c.read("截止时间", form.deadline, lambda t: _date(t, "截止时间"), required=needs_goal)
     baseline = c.read("基期值", form.baseline_value, _amount_in(form.unit, "基期值"), required=False)
-    baseline_on = c.read("基期日期", form.baseline_date, _date, required=False)
+    baseline_on = c.read("基期日期", form.baseline_date, lambda t: _date(t, "基期日期"), required=False)
     if not form.name.strip():
         c.fail("指标名称", "不能为空")
     c.raise_if_any()
@@ -177,10 +194,15 @@ def entry_from_text(
     reporter: str = "",
     note: str = "",
     default_year: int | None = None,
+    reference: date | None = None,
 ) -> ProgressEntry:
-    """One reported figure: "2024年前三季度" + "257亿元" for a target in 亿元 (the unit is kept as typed)."""
+    """One reported figure: "2024年前三季度" + "257亿元" for a target in 亿元 (the unit is kept as typed).
+
+    A period typed without a year ("前三季度") means ``default_year``, or else its latest occurrence that has
+    ended by ``reference`` (the as-of date): in January 2026 "第四季度" is 2025's fourth quarter.
+    """
     c = _Collector()
-    parsed_period = c.read("报告期", period, lambda t: parse_period(t, default_year=default_year))
+    parsed_period = c.read("报告期", period, lambda t: _period(t, default_year, reference))
     vtype = c.read("数值类型", value_type, _choice(VALUE_TYPE_WORDS, "数值类型"), required=False)
     text = (value or "").strip()
     quantity_value, unit, qualifier = None, "", ""
@@ -205,7 +227,7 @@ def entry_from_text(
         period=parsed_period,
         value=quantity_value,
         unit=unit,
-        value_type=vtype or DEFAULT_VALUE_TYPE[target.kind],
+        value_type=vtype or default_value_type(target.kind, parsed_period),
         source=source.strip(),
         reporter=reporter.strip(),
         note=full_note,

@@ -149,6 +149,9 @@ def save_copy(db: sqlite_utils.Database, dest: Path) -> None:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
+        # A replaced file's leftover -wal/-shm (an earlier crash) would be replayed onto the copy: remove them.
+        for leftover in (dest.with_name(dest.name + "-wal"), dest.with_name(dest.name + "-shm")):
+            leftover.unlink(missing_ok=True)
         partial.replace(dest)
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ from app import __version__
 from app.resources import resource_path
 from app.services.demo import create_demo_workspace
 from app.services.workspace import Workspace
-from app.storage.database import ReadOnlyLocationError, StorageError
+from app.storage.database import MissingFileError, NotOurFileError, ReadOnlyLocationError, StorageError
 from app.ui.fonts import apply_cjk_font
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
@@ -50,12 +50,17 @@ def wants_chinese(language: str) -> bool:
 
 
 def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
-    """Our strings and Qt's own (so standard buttons read 确定/取消); English is the source language."""
-    if not wants_chinese(language or ""):
-        return []
-    translators = []
+    """Our strings and, in Chinese, Qt's own (so standard buttons read 确定/取消). English is the source
+    language, but its .qm still carries the plural forms ("1 target", "2 targets")."""
+    chinese = wants_chinese(language or "")
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), ("ptt_zh_CN", _translations_dir())):
+    wanted = (
+        [("qtbase_zh_CN", qt_dir), ("ptt_zh_CN", _translations_dir())]
+        if chinese
+        else [("ptt_en", _translations_dir())]
+    )
+    translators = []
+    for name, folder in wanted:
         translator = QTranslator(app)
         if folder and translator.load(name, folder):
             app.installTranslator(translator)
@@ -108,26 +113,30 @@ class AppController(QObject):
         return create_demo_workspace(folder / f"演示数据{'' if n == 1 else n}.ptt.sqlite")
 
     def _open_session(self, path: Path, *, create: bool = False) -> Session | None:
-        parent = self.window
-        prompts = parent.prompts if parent else None
+        prompts = self.window.prompts if self.window else None
+        note = ""
         try:
-            workspace = Workspace.open(path, create=create)
-        except ReadOnlyLocationError as exc:
-            workspace = Workspace.open(path, read_only=True)
-            if prompts:
-                prompts.info(self.tr("Opened read-only"), str(exc))
+            try:
+                workspace = Workspace.open(path, create=create)
+            except ReadOnlyLocationError as exc:
+                workspace = Workspace.open(path, read_only=True)
+                note = str(exc)
         except StorageError as exc:
             if prompts:
                 prompts.error(self.tr("Cannot open file"), str(exc))
             else:
                 print(f"错误：{exc}", file=sys.stderr)
-            self.settings.remove_recent(path)
-            self._refresh_recent_menu()
+            if isinstance(exc, (MissingFileError, NotOurFileError)):  # a share that is offline may come back
+                self.settings.remove_recent(path)
+                self._refresh_recent_menu()
             return None
+        if note and prompts:
+            prompts.info(self.tr("Opened read-only"), note)
         self.settings.add_recent(path)
         self.settings.last_folder = str(path.parent)
         self._refresh_recent_menu()
-        return Session(workspace, self.as_of)
+        as_of = self.window.session.as_of if self.window else self.as_of  # keep the date the user chose
+        return Session(workspace, as_of)
 
     def switch_to(self, session: Session | None) -> None:
         if session is None or self.window is None:
@@ -135,6 +144,7 @@ class AppController(QObject):
         old = self.window.session
         self.window.bind(session)
         old.close()
+        old.deleteLater()
 
     def open_path(self, path: str | Path) -> None:
         self.switch_to(self._open_session(Path(path)))
@@ -166,7 +176,12 @@ class AppController(QObject):
             Path(self.settings.last_folder or Path.home()) / ws.path.name.replace("演示数据", "我的进度数据")
         )
         path = self.window.prompts.save_path(self.tr("Save a copy as"), suggested)
-        if not path or Path(path).resolve() == ws.path.resolve():
+        if not path:
+            return
+        if Path(path).resolve() == ws.path.resolve():
+            self.window.prompts.info(
+                self.tr("Save a copy as"), self.tr("That is the file already open; choose another name.")
+            )
             return
         try:
             ws.save_copy(path)
@@ -176,7 +191,8 @@ class AppController(QObject):
         self.open_path(path)  # go on working in the copy, so the demo or the original stays as it was
 
     def on_open_demo(self) -> None:
-        self.switch_to(Session(self._new_demo(), self.as_of))
+        as_of = self.window.session.as_of if self.window else self.as_of
+        self.switch_to(Session(self._new_demo(), as_of))
 
     def _refresh_recent_menu(self) -> None:
         if self.window is None:
@@ -287,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     code = app.exec()
     controller.save_window_state()
+    window.unbind()
     window.session.close()
     return code
 
@@ -301,6 +318,7 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     app.processEvents()
     ok = window.grab().save(str(path))
     window.close()
+    window.unbind()
     window.session.close()
     if not ok:
         print(f"无法写入截图：{path}", file=sys.stderr)

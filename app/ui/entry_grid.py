@@ -276,7 +276,13 @@ class EntryGrid(QWidget):
         parts = [self._paste_message] if self._paste_message else []
         if errors := self.model.error_count():
             parts.append(self.tr("%n invalid cell(s): point at a red cell to see why.", "", errors))
-        if (year := self.model.default_year()) is not None:
+        if (reference := self.model.reference_date()) is not None:
+            parts.append(
+                self.tr("A period typed without a year is the latest one ended by {date}.").format(
+                    date=reference.isoformat()
+                )
+            )
+        elif (year := self.model.default_year()) is not None:
             parts.append(self.tr("Periods typed without a year count as {year}.").format(year=year))
         self.message_label.setText("\n".join(parts))
         self.message_label.setToolTip(self._paste_details)

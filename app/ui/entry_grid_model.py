@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -126,6 +127,7 @@ class EntryGridModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._reference: date | None = None
         self._targets: list[Target] = []
         self._saved: list[ProgressEntry] = []
         self._pending: dict[int, _Row] = {}  # saved row → texts typed over it that did not validate
@@ -168,6 +170,17 @@ class EntryGridModel(QAbstractTableModel):
             )
             self._drafts = []
             self.endRemoveRows()
+
+    def set_reference_date(self, reference: date | None) -> None:
+        """The as-of date: a period typed without a year is its latest occurrence that has ended by then."""
+        self._reference = reference
+        for draft in self._drafts:
+            self._validate(draft, None)
+        if self._drafts:
+            self._changed(self.first_new_row, self.first_new_row + len(self._drafts) - 1)
+
+    def reference_date(self) -> date | None:
+        return self._reference
 
     def set_default_year(self, year: int | None) -> None:
         """The as-of year: "前三季度" means this year when no saved entry names a year."""
@@ -483,7 +496,8 @@ class EntryGridModel(QAbstractTableModel):
                 value_type=self._value_type_word(text["value_type"]),
                 source=text["source"],
                 note=text["note"],
-                default_year=self.default_year(),
+                default_year=None if self._reference else self.default_year(),
+                reference=self._reference,
             )
             if problems := entry_problems(entry, target):
                 raise ValidationError(problems)

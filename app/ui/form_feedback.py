@@ -176,7 +176,7 @@ class FormFeedback:
             _restyle(self.general, "feedback", "hint")
             self.general.setText(
                 QCoreApplication.translate("FormFeedback", "Still to fill in: {fields}").format(
-                    fields=", ".join(waiting)
+                    fields=QCoreApplication.translate("FormFeedback", ", ").join(waiting)
                 )
             )
         else:

@@ -5,9 +5,10 @@ Texts are set in ``retranslate`` so that switching the language relabels everyth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
@@ -57,7 +58,7 @@ def create_actions(window: QMainWindow) -> MainActions:
         open_file=make(Key.Open, sp.SP_DialogOpenButton),
         save_copy=make("Ctrl+Shift+S", sp.SP_DialogSaveButton),
         open_demo=make(),
-        quit=make(Key.Quit),
+        quit=make("Ctrl+Q"),  # the platform's Quit key is empty on some desktops
         undo=make(Key.Undo, sp.SP_ArrowBack),
         redo=make(QKeySequence("Ctrl+Y"), sp.SP_ArrowForward),
         new_plan=make("Ctrl+Shift+N"),
@@ -113,6 +114,7 @@ def build_toolbar(window: QMainWindow, a: MainActions) -> QToolBar:
     toolbar = window.addToolBar("")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # words, not guesses from icons
     toolbar.addActions([a.new_target, a.edit_target, a.enter_figures, a.delete_target])
     toolbar.addSeparator()
     toolbar.addActions([a.undo, a.redo])
@@ -164,7 +166,7 @@ def retranslate(a: MainActions, menus: dict[str, QMenu], recent_menu: QMenu) -> 
         action: QAction = getattr(a, f.name)
         action.setText(UNTRANSLATED.get(f.name) or _tr(ACTION_TEXTS[f.name]))
         if not action.shortcut().isEmpty():
-            plain = action.text().replace("&", "").rstrip("…")
+            plain = re.sub(r"\(&\w\)", "", action.text()).replace("&", "").rstrip("…")
             action.setToolTip(
                 f"{plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             )

@@ -3,6 +3,7 @@ figures on the right. It talks to one Session; every view refreshes from the Ses
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt
@@ -75,8 +76,12 @@ class MainWindow(QMainWindow):
         self.as_of_label = QLabel()
         self.file_label = QLabel()
         self.progress = QProgressBar()
+        self.grid_title = QLabel()
         self._selected_target_id: int | None = None
         self._unit_mode: str | None = None
+        self._grid_target_ids: tuple[int, ...] = ()
+        # Rows typed but not saved, per set of targets, so that looking at another target loses nothing.
+        self._draft_stash: dict[tuple[int, ...], str] = {}
         self._build_ui()
         self._connect_signals()
         self.retranslate()
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         self.tree.setObjectName("planTree")
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the counts at the end visible
         self.table.setObjectName("dashboardTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)  # row numbers of the unsorted data would only confuse
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(60)  # measure 60 rows for widths, not all 5,000
@@ -110,14 +117,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.counts_label)
         layout.addWidget(self.table)
         self.tabs.addTab(self.detail, "")
-        self.tabs.addTab(self.entry_grid, "")
+        grid_page = QWidget()
+        grid_layout = QVBoxLayout(grid_page)
+        grid_layout.setContentsMargins(4, 4, 4, 4)
+        self.grid_title.setObjectName("gridTitle")
+        self.grid_title.setWordWrap(True)
+        grid_layout.addWidget(self.grid_title)
+        grid_layout.addWidget(self.entry_grid)
+        self.tabs.addTab(grid_page, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.tree)
         splitter.addWidget(centre)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([240, 860, 420])
+        splitter.setSizes([250, 930, 380])
         self.setCentralWidget(splitter)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
@@ -158,11 +172,20 @@ class MainWindow(QMainWindow):
     def bind(self, session: Session) -> None:
         """Show another open file (File → Open swaps the session, the window stays)."""
         if self.session is not session:
-            for signal, slot in self._session_links(self.session):
-                signal.disconnect(slot)
+            self.unbind()
         self.session = session
         for signal, slot in self._session_links(session):
             signal.connect(slot)
+        # Nothing of the previous file may stay live: its rows, selection or grid targets would send edits
+        # by id into this file.
+        self._unit_mode = None
+        self._grid_target_ids = ()
+        self._draft_stash.clear()
+        self.entry_grid.model.set_targets([], [])
+        self.model.set_rows([])
+        self.table.clearSelection()
+        self.detail.show_row(None)
+        self.entry_grid.model.set_reference_date(session.as_of)
         self.as_of_edit.blockSignals(True)
         self.as_of_edit.setDate(QDate(session.as_of.year, session.as_of.month, session.as_of.day))
         self.as_of_edit.blockSignals(False)
@@ -173,6 +196,12 @@ class MainWindow(QMainWindow):
         self._update_file_label()
         self._update_actions()
         session.recompute()
+
+    def unbind(self) -> None:
+        """Stop listening to the current session (before it is closed or replaced)."""
+        for signal, slot in self._session_links(self.session):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its session
+                signal.disconnect(slot)
 
     def _session_links(self, session: Session) -> list[tuple[object, object]]:
         return [
@@ -220,7 +249,16 @@ class MainWindow(QMainWindow):
             column = TargetTableModel.KEYS.index(key)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
         self._reselect_target()
+        self._reload_entry_grid()
         self._update_counts()
+
+    def _reload_entry_grid(self) -> None:
+        """After every recompute: the grid shows what is saved now (a save never leaves its drafts behind)."""
+        if self._unit_mode is not None:
+            self.show_unit_grid(self._unit_mode)
+            return
+        rows = [r for r in self.session.rows if r.target.id in self._grid_target_ids]
+        self._set_grid_rows(rows)
 
     def _refresh_tree(self, selection: TreeSelection | None = None) -> None:
         """Rebuild the plan tree (counts change with every edit) and keep the user's place in it."""
@@ -294,17 +332,56 @@ class MainWindow(QMainWindow):
         self.detail.show_row(self.selected_row())
 
     def _load_entry_grid(self, row: StatusRow | None) -> None:
-        targets = [row.target] if row else []
-        self.entry_grid.model.set_targets(targets, list(row.entries) if row else [])
-        self.entry_grid.model.set_default_year(self.session.as_of.year)
+        self._set_grid_rows([row] if row else [])
+
+    def _set_grid_rows(self, rows: list[StatusRow]) -> None:
+        """Show these targets' figures in the grid; unsaved rows of other targets wait in the stash."""
+        model = self.entry_grid.model
+        ids = tuple(r.target.id or 0 for r in rows)
+        if ids != self._grid_target_ids and (drafts := self._draft_text()):
+            self._draft_stash[self._grid_target_ids] = drafts
+        model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
+        model.set_reference_date(self.session.as_of)
+        if ids != self._grid_target_ids and (stashed := self._draft_stash.pop(ids, "")):
+            model.paste_block(stashed, model.first_new_row, 0)
+        self._grid_target_ids = ids
+        self._update_grid_title(rows)
+
+    def _draft_text(self) -> str:
+        model = self.entry_grid.model
+        cells = [
+            model.index(r, c)
+            for r in range(model.rowCount())
+            if model.is_draft_row(r)
+            for c in range(model.columnCount())
+        ]
+        return model.cells_as_text(cells) if cells else ""
+
+    def _update_grid_title(self, rows: list[StatusRow]) -> None:
+        if self._unit_mode is not None:
+            text = self.tr("Figures of {unit} — %n target(s)", "", len(rows)).format(unit=self._unit_mode)
+        elif rows:
+            text = self.tr("Figures of “{name}” ({unit})").format(
+                name=rows[0].target.name, unit=rows[0].target.unit
+            )
+        else:
+            text = self.tr("Choose a target in the table, or Edit → Enter figures for a responsible unit.")
+        self.grid_title.setText(text)
 
     def _update_counts(self) -> None:
         counts = self.proxy.status_counts()
         shown = sum(counts.values())
+        if not self.session.rows:
+            self.counts_label.setText(
+                self.tr(
+                    "No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T)."
+                )
+            )
+            return
         summary = " · ".join(f"{status_text(s)} {n}" for s, n in counts.items() if n)
         self.counts_label.setText(
-            self.tr("As of {date}: {n} targets — {summary}").format(
-                date=self.session.as_of.isoformat(), n=shown, summary=summary or "—"
+            self.tr("As of {date}: %n target(s) — {summary}", "", shown).format(
+                date=self.session.as_of.isoformat(), summary=summary or "—"
             )
         )
 
@@ -317,7 +394,7 @@ class MainWindow(QMainWindow):
             marks.append(self.tr("demo data, a copy"))
         if read_only:
             marks.append(self.tr("read-only"))
-        suffix = f"（{'，'.join(marks)}）" if marks else ""
+        suffix = self.tr(" ({marks})").format(marks=self.tr(", ").join(marks)) if marks else ""
         self.file_label.setText(
             self.tr("{file}{marks} · as of {date}").format(
                 file=path.name, marks=suffix, date=self.session.as_of.isoformat()
@@ -433,8 +510,18 @@ class MainWindow(QMainWindow):
     def on_enter_figures(self) -> None:
         self._unit_mode = None
         self._load_entry_grid(self.selected_row())
-        self.tabs.setCurrentWidget(self.entry_grid)
-        self.entry_grid.view.setFocus()
+        self.tabs.setCurrentIndex(1)
+        self._focus_new_row()
+
+    def _focus_new_row(self) -> None:
+        """Typing straight away must start a new figure, never overwrite a saved one."""
+        model, view = self.entry_grid.model, self.entry_grid.view
+        view.clearSelection()
+        flags = view.selectionModel().SelectionFlag.NoUpdate  # move the cursor, select nothing
+        view.selectionModel().setCurrentIndex(
+            model.index(model.first_new_row, model.column_of("period")), flags
+        )
+        view.setFocus()
 
     def on_enter_for_unit(self) -> None:
         units = sorted({r.target.responsible_unit for r in self.session.rows if r.target.responsible_unit})
@@ -457,7 +544,7 @@ class MainWindow(QMainWindow):
         rows = rows or [r for r in self.session.rows if r.target.responsible_unit == unit]
         self.entry_grid.model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
         self.entry_grid.model.set_default_year(self.session.as_of.year)
-        self.tabs.setCurrentWidget(self.entry_grid)
+        self.tabs.setCurrentIndex(1)
 
     def on_entries_submitted(self, entries: list) -> None:  # type: ignore[type-arg]
         self._attempt(self.session.add_entries, entries)

@@ -8,6 +8,7 @@ background → ``statusesReady`` → every view refreshes from the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,8 +36,11 @@ class StatusJob(QRunnable):
         super().__init__()
         self.path, self.as_of, self.settings, self.generation = path, as_of, settings, generation
         self.signals = _JobSignals()
+        self.is_current: Callable[[], bool] = lambda: True
 
     def run(self) -> None:
+        if not self.is_current():
+            return  # a newer computation has been asked for; skip the work
         try:
             with Workspace.open(self.path, read_only=True) as ws:
                 rows = compute_statuses(
@@ -106,7 +110,9 @@ class Session(QObject):
         job.signals.failed.connect(self._on_job_failed)
         job.signals.progress.connect(self._on_job_progress)
         job.setAutoDelete(False)
+        job.is_current = lambda generation=self._generation: generation == self._generation
         self._jobs[self._generation] = job  # keep the signals object alive until the result arrives
+        self.pool.clear()  # queued computations for older data are pointless now
         self.pool.start(job)
 
     def wait_for_statuses(self) -> None:
@@ -117,11 +123,18 @@ class Session(QObject):
         QCoreApplication.processEvents()
 
     def close(self) -> None:
+        """Stop, then close the file. A closed session says nothing more: its undo stack would otherwise
+        announce its own destruction to windows that are already gone."""
+        self._generation += 1  # any result still on its way is stale
+        self.pool.clear()
         self.pool.waitForDone()
+        self.undo_stack.blockSignals(True)
+        self.blockSignals(True)
         self.workspace.close()
 
     def _on_job_finished(self, generation: int, rows: list[StatusRow]) -> None:
-        self._jobs.pop(generation, None)
+        # One worker thread: every older job has finished or was dropped from the queue, never to run.
+        self._jobs = {g: job for g, job in self._jobs.items() if g > generation}
         if generation == self._generation:
             self._rows = rows
             self.statusesReady.emit(rows)
@@ -140,7 +153,14 @@ class Session(QObject):
         self.recompute()
 
     def _report(self, exc: Exception) -> None:
-        self.errorOccurred.emit(str(exc))
+        """An undo or redo failed: the file changed meanwhile, so no step of the history can be trusted."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.undo_stack.clear)  # not while the stack is inside undo()/redo()
+        message = self.tr(
+            "Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared."
+        )
+        self.errorOccurred.emit(f"{message}\n{exc}")
 
     # edits: each one is made first, then pushed as an undoable step ----------------------------------
 

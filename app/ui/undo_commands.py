@@ -33,8 +33,9 @@ class _DoneCommand(QUndoCommand):
         self._guard(self._undo)
 
     def _guard(self, action: Callable[[], object]) -> None:
-        # The file may have changed under us (another copy of the program); report it and drop the step
-        # rather than letting an exception escape into Qt's event loop.
+        # The file may have changed under us (another copy of the program, a colleague): the rest of the
+        # history no longer describes it, and replaying it could attach figures to someone else's target.
+        # Report, and let the session clear the whole history, rather than let an exception reach Qt.
         try:
             action()
         except Exception as exc:

@@ -3,48 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="116" />
+        <location filename="../../app/ui/application.py" line="129" />
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="119" />
+        <location filename="../../app/ui/application.py" line="121" />
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="142" />
+        <location filename="../../app/ui/application.py" line="149" />
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="148" />
-        <location filename="../../app/ui/application.py" line="153" />
+        <location filename="../../app/ui/application.py" line="155" />
+        <location filename="../../app/ui/application.py" line="161" />
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="153" />
+        <location filename="../../app/ui/application.py" line="162" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="173" />
+        <location filename="../../app/ui/application.py" line="178" />
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="167" />
+        <location filename="../../app/ui/application.py" line="178" />
+        <source>That is the file already open; choose another name.</source>
+        <translation>That is the file already open; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="184" />
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="221" />
+        <location filename="../../app/ui/application.py" line="239" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="222" />
+        <location filename="../../app/ui/application.py" line="241" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
@@ -55,131 +61,149 @@ Tracks action-plan targets against reported figures.</translation>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="168" />
+        <location filename="../../app/ui/detail_pane.py" line="271" />
         <source>Choose a target in the table to see its details.</source>
         <translation>Choose a target in the table to see its details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="211" />
+        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <location filename="../../app/ui/detail_pane.py" line="273" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <location filename="../../app/ui/detail_pane.py" line="274" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <location filename="../../app/ui/detail_pane.py" line="275" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <location filename="../../app/ui/detail_pane.py" line="276" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <location filename="../../app/ui/detail_pane.py" line="277" />
         <source>Baseline</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <location filename="../../app/ui/detail_pane.py" line="278" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <location filename="../../app/ui/detail_pane.py" line="279" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <location filename="../../app/ui/detail_pane.py" line="280" />
         <source>Reported for</source>
         <translation>Reported for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <location filename="../../app/ui/detail_pane.py" line="281" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <location filename="../../app/ui/detail_pane.py" line="282" />
         <source>Time elapsed (时序进度)</source>
         <translation>Time elapsed (时序进度)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <location filename="../../app/ui/detail_pane.py" line="283" />
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <location filename="../../app/ui/detail_pane.py" line="284" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <location filename="../../app/ui/detail_pane.py" line="224" />
+        <location filename="../../app/ui/detail_pane.py" line="285" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="234" />
+        <location filename="../../app/ui/detail_pane.py" line="235" />
+        <location filename="../../app/ui/detail_pane.py" line="292" />
         <source>Notes on the figures</source>
         <translation>Notes on the figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="237" />
+        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <location filename="../../app/ui/detail_pane.py" line="293" />
         <source>Reported figures</source>
         <translation>Reported figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <location filename="../../app/ui/detail_pane.py" line="294" />
         <source>Source text (原文)</source>
         <translation>Source text (原文)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <location filename="../../app/ui/detail_pane.py" line="240" />
+        <location filename="../../app/ui/detail_pane.py" line="295" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="319" />
+        <location filename="../../app/ui/detail_pane.py" line="355" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>Completion, lag and gap use the annualised value.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="348" />
+        <location filename="../../app/ui/detail_pane.py" line="384" />
         <source>None (monitoring indicator)</source>
         <translation>None (monitoring indicator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="352" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{comparator} {amount} by {deadline}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="363" />
+        <location filename="../../app/ui/detail_pane.py" line="399" />
         <source>{amount} at {date}</source>
         <translation>{amount} at {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="370" />
+        <location filename="../../app/ui/detail_pane.py" line="406" />
         <source>{value} (annualised)</source>
         <translation>{value} (annualised)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="375" />
+        <location filename="../../app/ui/detail_pane.py" line="411" />
         <source>{points} points</source>
         <translation>{points} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <location filename="../../app/ui/detail_pane.py" line="418" />
         <source>linear trend</source>
         <translation>linear trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <location filename="../../app/ui/detail_pane.py" line="418" />
         <source>compound growth</source>
         <translation>compound growth</translation>
     </message>
@@ -188,11 +212,13 @@ Tracks action-plan targets against reported figures.</translation>
     <name>EntryGrid</name>
     <message>
         <location filename="../../app/ui/entry_grid.py" line="72" />
+        <location filename="../../app/ui/entry_grid.py" line="267" />
         <source>Save new rows</source>
         <translation>Save new rows</translation>
     </message>
     <message>
         <location filename="../../app/ui/entry_grid.py" line="73" />
+        <location filename="../../app/ui/entry_grid.py" line="268" />
         <source>Delete selected</source>
         <translation>Delete selected</translation>
     </message>
@@ -212,7 +238,7 @@ Tracks action-plan targets against reported figures.</translation>
         <translation>Nothing saved: fix or clear the red cells first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/entry_grid.py" line="272" />
+        <location filename="../../app/ui/entry_grid.py" line="278" />
         <source>%n invalid cell(s): point at a red cell to see why.</source>
         <translation>
             <numerusform>%n invalid cell: point at a red cell to see why.</numerusform>
@@ -220,7 +246,12 @@ Tracks action-plan targets against reported figures.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid.py" line="274" />
+        <location filename="../../app/ui/entry_grid.py" line="281" />
+        <source>A period typed without a year is the latest one ended by {date}.</source>
+        <translation>A period typed without a year is the latest one ended by {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="286" />
         <source>Periods typed without a year count as {year}.</source>
         <translation>Periods typed without a year count as {year}.</translation>
     </message>
@@ -228,82 +259,82 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>EntryGridModel</name>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="36" />
+        <location filename="../../app/ui/entry_grid_model.py" line="37" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="37" />
+        <location filename="../../app/ui/entry_grid_model.py" line="38" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="38" />
+        <location filename="../../app/ui/entry_grid_model.py" line="39" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="39" />
+        <location filename="../../app/ui/entry_grid_model.py" line="40" />
         <source>Value type</source>
         <translation>Value type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="40" />
+        <location filename="../../app/ui/entry_grid_model.py" line="41" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="41" />
+        <location filename="../../app/ui/entry_grid_model.py" line="42" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <location filename="../../app/ui/entry_grid_model.py" line="246" />
         <source>Type or paste a new entry here</source>
         <translation>Type or paste a new entry here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <location filename="../../app/ui/entry_grid_model.py" line="246" />
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="391" />
+        <location filename="../../app/ui/entry_grid_model.py" line="404" />
         <source>The clipboard holds no cells to paste.</source>
         <translation>The clipboard holds no cells to paste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="394" />
+        <location filename="../../app/ui/entry_grid_model.py" line="407" />
         <source>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</source>
         <translation>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="404" />
+        <location filename="../../app/ui/entry_grid_model.py" line="417" />
         <source>Row {row} {column}: {message}</source>
         <translation>Row {row} {column}: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="412" />
+        <location filename="../../app/ui/entry_grid_model.py" line="425" />
         <source>Pasted {rows} rows: {valid} valid, {bad} with errors.</source>
         <translation>Pasted {rows} rows: {valid} valid, {bad} with errors.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="416" />
+        <location filename="../../app/ui/entry_grid_model.py" line="429" />
         <source>{n} still need a period and a value.</source>
         <translation>{n} still need a period and a value.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="418" />
+        <location filename="../../app/ui/entry_grid_model.py" line="431" />
         <source>Saved rows cannot be pasted over; pasted below them at row {row}.</source>
         <translation>Saved rows cannot be pasted over; pasted below them at row {row}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="470" />
+        <location filename="../../app/ui/entry_grid_model.py" line="483" />
         <source>“{name}” is not one of these targets: {names}</source>
         <translation>“{name}” is not one of these targets: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="476" />
+        <location filename="../../app/ui/entry_grid_model.py" line="489" />
         <source>Type the name of the target this figure is for.</source>
         <translation>Type the name of the target this figure is for.</translation>
     </message>
@@ -340,26 +371,31 @@ Tracks action-plan targets against reported figures.</translation>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="46" />
+        <location filename="../../app/ui/filter_bar.py" line="65" />
         <source>Search targets, plans, units, categories, quotes…</source>
         <translation>Search targets, plans, units, categories, quotes…</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="48" />
+        <location filename="../../app/ui/filter_bar.py" line="66" />
         <source>All words must match (Ctrl+F)</source>
         <translation>All words must match (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="52" />
+        <location filename="../../app/ui/filter_bar.py" line="67" />
         <source>All units</source>
         <translation>All units</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="54" />
+        <location filename="../../app/ui/filter_bar.py" line="68" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="55" />
+        <location filename="../../app/ui/filter_bar.py" line="69" />
         <source>Behind (off track + overdue + at risk)</source>
         <translation>Behind (off track + overdue + at risk)</translation>
     </message>
@@ -370,6 +406,11 @@ Tracks action-plan targets against reported figures.</translation>
         <location filename="../../app/ui/form_feedback.py" line="178" />
         <source>Still to fill in: {fields}</source>
         <translation>Still to fill in: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_feedback.py" line="179" />
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -483,103 +524,138 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="362" />
+        <source>Figures of {unit} — %n target(s)</source>
+        <translation><numerusform>Figures of {unit} — %n target</numerusform><numerusform>Figures of {unit} — %n targets</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="364" />
+        <source>Figures of “{name}” ({unit})</source>
+        <translation>Figures of “{name}” ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="368" />
+        <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
+        <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="377" />
+        <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
+        <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="383" />
+        <source>As of {date}: %n target(s) — {summary}</source>
+        <translation><numerusform>As of {date}: %n target — {summary}</numerusform><numerusform>As of {date}: %n targets — {summary}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source> ({marks})</source>
+        <translation> ({marks})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
-        <location filename="../../app/ui/main_window.py" line="339" />
+        <location filename="../../app/ui/main_window.py" line="434" />
+        <location filename="../../app/ui/main_window.py" line="436" />
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372" />
+        <location filename="../../app/ui/main_window.py" line="469" />
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="471" />
         <source>Delete plan</source>
         <translation>Delete plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>New target</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>Add a plan first: every target belongs to a plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="504" />
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409" />
+        <location filename="../../app/ui/main_window.py" line="506" />
         <source>Delete target</source>
         <translation>Delete target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424" />
+        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Enter figures</source>
         <translation>Enter figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424" />
+        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Responsible unit:</source>
         <translation>Responsible unit:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="558" />
         <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
         <translation>
             <numerusform>Delete %n selected figure? (Undo can bring them back.)</numerusform>
@@ -587,147 +663,142 @@ Tracks action-plan targets against reported figures.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="452" />
+        <location filename="../../app/ui/main_window.py" line="559" />
         <source>Delete figures</source>
         <translation>Delete figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>As of {date}: {n} targets — {summary}</source>
-        <translation>As of {date}: {n} targets — {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_actions.py" line="125" />
+        <location filename="../../app/ui/main_actions.py" line="127" />
         <source>&amp;New data file…</source>
         <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="126" />
+        <location filename="../../app/ui/main_actions.py" line="128" />
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="127" />
+        <location filename="../../app/ui/main_actions.py" line="129" />
         <source>Save a &amp;copy as…</source>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="128" />
+        <location filename="../../app/ui/main_actions.py" line="130" />
         <source>Open the &amp;demo data</source>
         <translation>Open the &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="131" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="132" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="133" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="134" />
         <source>New &amp;plan…</source>
         <translation>New &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="135" />
         <source>Edit plan…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="136" />
         <source>Delete plan…</source>
         <translation>Delete plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="137" />
         <source>New &amp;target…</source>
         <translation>New &amp;target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="138" />
         <source>&amp;Edit target…</source>
         <translation>&amp;Edit target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="139" />
         <source>&amp;Delete target…</source>
         <translation>&amp;Delete target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>Enter &amp;figures</source>
         <translation>Enter &amp;figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>Enter figures for a responsible &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>Show targets &amp;behind</source>
         <translation>Show targets &amp;behind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="146" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148" />
+        <location filename="../../app/ui/main_actions.py" line="150" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149" />
+        <location filename="../../app/ui/main_actions.py" line="151" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150" />
+        <location filename="../../app/ui/main_actions.py" line="152" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
@@ -816,37 +887,42 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="151" />
+        <location filename="../../app/ui/session.py" line="161" />
+        <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
+        <translation>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="171" />
         <source>Add plan “%1”</source>
         <translation>Add plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="161" />
+        <location filename="../../app/ui/session.py" line="181" />
         <source>Edit plan “%1”</source>
         <translation>Edit plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="173" />
+        <location filename="../../app/ui/session.py" line="193" />
         <source>Delete plan “%1”</source>
         <translation>Delete plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="186" />
+        <location filename="../../app/ui/session.py" line="206" />
         <source>Add target “%1”</source>
         <translation>Add target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="196" />
+        <location filename="../../app/ui/session.py" line="216" />
         <source>Edit target “%1”</source>
         <translation>Edit target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="211" />
+        <location filename="../../app/ui/session.py" line="231" />
         <source>Delete target “%1”</source>
         <translation>Delete target “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="221" />
+        <location filename="../../app/ui/session.py" line="241" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>Enter %n figure</numerusform>
@@ -854,12 +930,12 @@ Tracks action-plan targets against reported figures.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="229" />
+        <location filename="../../app/ui/session.py" line="249" />
         <source>Edit figure</source>
         <translation>Edit figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="236" />
+        <location filename="../../app/ui/session.py" line="256" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>Delete %n figure</numerusform>
@@ -973,77 +1049,77 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="27" />
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28" />
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29" />
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30" />
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31" />
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32" />
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33" />
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34" />
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Time elapsed</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35" />
+        <location filename="../../app/ui/target_table_model.py" line="36" />
         <source>Lag (points)</source>
         <translation>Lag (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36" />
+        <location filename="../../app/ui/target_table_model.py" line="37" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="37" />
+        <location filename="../../app/ui/target_table_model.py" line="38" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="38" />
+        <location filename="../../app/ui/target_table_model.py" line="39" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="79" />
+        <location filename="../../app/ui/target_table_model.py" line="145" />
         <source> (annualised)</source>
         <translation> (annualised)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="81" />
+        <location filename="../../app/ui/target_table_model.py" line="150" />
         <source>(monitoring)</source>
         <translation>(monitoring)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="84" />
+        <location filename="../../app/ui/target_table_model.py" line="154" />
         <source>{goal} by {date}</source>
         <translation>{goal} by {date}</translation>
     </message>

@@ -3,48 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="116" />
+        <location filename="../../app/ui/application.py" line="129" />
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="119" />
+        <location filename="../../app/ui/application.py" line="121" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="142" />
+        <location filename="../../app/ui/application.py" line="149" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="148" />
-        <location filename="../../app/ui/application.py" line="153" />
+        <location filename="../../app/ui/application.py" line="155" />
+        <location filename="../../app/ui/application.py" line="161" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="153" />
+        <location filename="../../app/ui/application.py" line="162" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="173" />
+        <location filename="../../app/ui/application.py" line="178" />
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="167" />
+        <location filename="../../app/ui/application.py" line="178" />
+        <source>That is the file already open; choose another name.</source>
+        <translation>这正是当前打开的文件，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="184" />
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="221" />
+        <location filename="../../app/ui/application.py" line="239" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="222" />
+        <location filename="../../app/ui/application.py" line="241" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
@@ -55,131 +61,149 @@ Tracks action-plan targets against reported figures.</source>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="168" />
+        <location filename="../../app/ui/detail_pane.py" line="271" />
         <source>Choose a target in the table to see its details.</source>
         <translation>在表格中选择一个指标，即可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="211" />
+        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <location filename="../../app/ui/detail_pane.py" line="273" />
         <source>Category</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="212" />
+        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <location filename="../../app/ui/detail_pane.py" line="274" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="213" />
+        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <location filename="../../app/ui/detail_pane.py" line="275" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="214" />
+        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <location filename="../../app/ui/detail_pane.py" line="276" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="215" />
+        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <location filename="../../app/ui/detail_pane.py" line="277" />
         <source>Baseline</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="216" />
+        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <location filename="../../app/ui/detail_pane.py" line="278" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="217" />
+        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <location filename="../../app/ui/detail_pane.py" line="279" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="218" />
+        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <location filename="../../app/ui/detail_pane.py" line="280" />
         <source>Reported for</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="219" />
+        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <location filename="../../app/ui/detail_pane.py" line="281" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="220" />
+        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <location filename="../../app/ui/detail_pane.py" line="282" />
         <source>Time elapsed (时序进度)</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="221" />
+        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <location filename="../../app/ui/detail_pane.py" line="283" />
         <source>Lag</source>
         <translation>进度差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="222" />
+        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <location filename="../../app/ui/detail_pane.py" line="284" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="223" />
+        <location filename="../../app/ui/detail_pane.py" line="224" />
+        <location filename="../../app/ui/detail_pane.py" line="285" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="234" />
+        <location filename="../../app/ui/detail_pane.py" line="235" />
+        <location filename="../../app/ui/detail_pane.py" line="292" />
         <source>Notes on the figures</source>
         <translation>数据说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="237" />
+        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <location filename="../../app/ui/detail_pane.py" line="293" />
         <source>Reported figures</source>
         <translation>填报记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="238" />
+        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <location filename="../../app/ui/detail_pane.py" line="294" />
         <source>Source text (原文)</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="239" />
+        <location filename="../../app/ui/detail_pane.py" line="240" />
+        <location filename="../../app/ui/detail_pane.py" line="295" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="319" />
+        <location filename="../../app/ui/detail_pane.py" line="355" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>完成率、进度差和差距均按年化值计算。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="348" />
+        <location filename="../../app/ui/detail_pane.py" line="384" />
         <source>None (monitoring indicator)</source>
         <translation>无（监测指标）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="352" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{deadline}前 {comparator}{amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="363" />
+        <location filename="../../app/ui/detail_pane.py" line="399" />
         <source>{amount} at {date}</source>
         <translation>{amount}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="370" />
+        <location filename="../../app/ui/detail_pane.py" line="406" />
         <source>{value} (annualised)</source>
         <translation>{value}（年化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="375" />
+        <location filename="../../app/ui/detail_pane.py" line="411" />
         <source>{points} points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <location filename="../../app/ui/detail_pane.py" line="418" />
         <source>linear trend</source>
         <translation>线性趋势</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="382" />
+        <location filename="../../app/ui/detail_pane.py" line="418" />
         <source>compound growth</source>
         <translation>复合增长</translation>
     </message>
@@ -188,11 +212,13 @@ Tracks action-plan targets against reported figures.</source>
     <name>EntryGrid</name>
     <message>
         <location filename="../../app/ui/entry_grid.py" line="72" />
+        <location filename="../../app/ui/entry_grid.py" line="267" />
         <source>Save new rows</source>
         <translation>保存新增行</translation>
     </message>
     <message>
         <location filename="../../app/ui/entry_grid.py" line="73" />
+        <location filename="../../app/ui/entry_grid.py" line="268" />
         <source>Delete selected</source>
         <translation>删除所选</translation>
     </message>
@@ -212,14 +238,19 @@ Tracks action-plan targets against reported figures.</source>
         <translation>未保存：请先修改或清空标红的单元格。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/entry_grid.py" line="272" />
+        <location filename="../../app/ui/entry_grid.py" line="278" />
         <source>%n invalid cell(s): point at a red cell to see why.</source>
         <translation>
             <numerusform>%n 个单元格有误：鼠标指向红色单元格可查看原因。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid.py" line="274" />
+        <location filename="../../app/ui/entry_grid.py" line="281" />
+        <source>A period typed without a year is the latest one ended by {date}.</source>
+        <translation>未写年份的报告期，按截至 {date} 已结束的最近一期计。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/entry_grid.py" line="286" />
         <source>Periods typed without a year count as {year}.</source>
         <translation>未写年份的报告期按 {year} 年计。</translation>
     </message>
@@ -227,82 +258,82 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>EntryGridModel</name>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="36" />
+        <location filename="../../app/ui/entry_grid_model.py" line="37" />
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="37" />
+        <location filename="../../app/ui/entry_grid_model.py" line="38" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="38" />
+        <location filename="../../app/ui/entry_grid_model.py" line="39" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="39" />
+        <location filename="../../app/ui/entry_grid_model.py" line="40" />
         <source>Value type</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="40" />
+        <location filename="../../app/ui/entry_grid_model.py" line="41" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="41" />
+        <location filename="../../app/ui/entry_grid_model.py" line="42" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <location filename="../../app/ui/entry_grid_model.py" line="246" />
         <source>Type or paste a new entry here</source>
         <translation>在此输入或粘贴新的填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="233" />
+        <location filename="../../app/ui/entry_grid_model.py" line="246" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="391" />
+        <location filename="../../app/ui/entry_grid_model.py" line="404" />
         <source>The clipboard holds no cells to paste.</source>
         <translation>剪贴板中没有可粘贴的单元格。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="394" />
+        <location filename="../../app/ui/entry_grid_model.py" line="407" />
         <source>Nothing was pasted: the block has {pasted} columns, but only {fit} fit here.</source>
         <translation>未粘贴：复制内容有 {pasted} 列，此处只能放 {fit} 列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="404" />
+        <location filename="../../app/ui/entry_grid_model.py" line="417" />
         <source>Row {row} {column}: {message}</source>
         <translation>第{row}行 {column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="412" />
+        <location filename="../../app/ui/entry_grid_model.py" line="425" />
         <source>Pasted {rows} rows: {valid} valid, {bad} with errors.</source>
         <translation>已粘贴 {rows} 行：{valid} 行有效，{bad} 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="416" />
+        <location filename="../../app/ui/entry_grid_model.py" line="429" />
         <source>{n} still need a period and a value.</source>
         <translation>{n} 行还缺报告期或数值。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="418" />
+        <location filename="../../app/ui/entry_grid_model.py" line="431" />
         <source>Saved rows cannot be pasted over; pasted below them at row {row}.</source>
         <translation>不能覆盖已保存的行；已粘贴到其下方第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="470" />
+        <location filename="../../app/ui/entry_grid_model.py" line="483" />
         <source>“{name}” is not one of these targets: {names}</source>
         <translation>“{name}”不是这些指标之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_grid_model.py" line="476" />
+        <location filename="../../app/ui/entry_grid_model.py" line="489" />
         <source>Type the name of the target this figure is for.</source>
         <translation>请填写这个数值所属的指标名称。</translation>
     </message>
@@ -339,28 +370,33 @@ Tracks action-plan targets against reported figures.</source>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="46" />
+        <location filename="../../app/ui/filter_bar.py" line="65" />
         <source>Search targets, plans, units, categories, quotes…</source>
         <translation>搜索指标、政策文件、责任单位、维度、原文……</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="48" />
+        <location filename="../../app/ui/filter_bar.py" line="66" />
         <source>All words must match (Ctrl+F)</source>
         <translation>所有词都须匹配（Ctrl+F）</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="52" />
+        <location filename="../../app/ui/filter_bar.py" line="67" />
         <source>All units</source>
         <translation>全部责任单位</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="54" />
+        <location filename="../../app/ui/filter_bar.py" line="68" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="55" />
+        <location filename="../../app/ui/filter_bar.py" line="69" />
         <source>Behind (off track + overdue + at risk)</source>
-        <translation>落后（滞后、逾期、预警）</translation>
+        <translation>需关注（滞后、逾期、预警）</translation>
     </message>
 </context>
 <context>
@@ -369,6 +405,11 @@ Tracks action-plan targets against reported figures.</source>
         <location filename="../../app/ui/form_feedback.py" line="178" />
         <source>Still to fill in: {fields}</source>
         <translation>尚需填写：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_feedback.py" line="179" />
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -482,250 +523,280 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="362" />
+        <source>Figures of {unit} — %n target(s)</source>
+        <translation><numerusform>{unit}的填报 — 共 %n 个指标</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="364" />
+        <source>Figures of “{name}” ({unit})</source>
+        <translation>“{name}”的填报（单位：{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="368" />
+        <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
+        <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="377" />
+        <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
+        <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="383" />
+        <source>As of {date}: %n target(s) — {summary}</source>
+        <translation><numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source> ({marks})</source>
+        <translation>（{marks}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
-        <location filename="../../app/ui/main_window.py" line="339" />
+        <location filename="../../app/ui/main_window.py" line="434" />
+        <location filename="../../app/ui/main_window.py" line="436" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372" />
+        <location filename="../../app/ui/main_window.py" line="469" />
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>删除政策文件“{title}”及其 {n} 个指标和全部填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="471" />
         <source>Delete plan</source>
         <translation>删除政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>New target</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="504" />
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>删除指标“{name}”及其 {n} 条填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409" />
+        <location filename="../../app/ui/main_window.py" line="506" />
         <source>Delete target</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424" />
+        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Enter figures</source>
         <translation>填报进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424" />
+        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Responsible unit:</source>
         <translation>责任单位：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="558" />
         <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
         <translation>
             <numerusform>删除所选的 %n 条填报？（可撤销）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="452" />
+        <location filename="../../app/ui/main_window.py" line="559" />
         <source>Delete figures</source>
         <translation>删除填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>As of {date}: {n} targets — {summary}</source>
-        <translation>截至 {date}：共 {n} 个指标 — {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_actions.py" line="125" />
+        <location filename="../../app/ui/main_actions.py" line="127" />
         <source>&amp;New data file…</source>
         <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="126" />
+        <location filename="../../app/ui/main_actions.py" line="128" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="127" />
+        <location filename="../../app/ui/main_actions.py" line="129" />
         <source>Save a &amp;copy as…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="128" />
+        <location filename="../../app/ui/main_actions.py" line="130" />
         <source>Open the &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="131" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="132" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="133" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="134" />
         <source>New &amp;plan…</source>
         <translation>新建政策文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="135" />
         <source>Edit plan…</source>
         <translation>编辑政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="136" />
         <source>Delete plan…</source>
         <translation>删除政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="137" />
         <source>New &amp;target…</source>
         <translation>新建指标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="138" />
         <source>&amp;Edit target…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="139" />
         <source>&amp;Delete target…</source>
         <translation>删除指标(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>Enter &amp;figures</source>
         <translation>填报进度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>按责任单位填报(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>Show targets &amp;behind</source>
-        <translation>只看落后指标(&amp;B)</translation>
+        <translation>只看需关注的指标(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="146" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148" />
+        <location filename="../../app/ui/main_actions.py" line="150" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149" />
+        <location filename="../../app/ui/main_actions.py" line="151" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150" />
+        <location filename="../../app/ui/main_actions.py" line="152" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -803,7 +874,7 @@ Tracks action-plan targets against reported figures.</source>
     <message>
         <location filename="../../app/ui/plan_tree_model.py" line="96" />
         <source>{name} ({count} · {behind} behind)</source>
-        <translation>{name}（{count} · 落后 {behind}）</translation>
+        <translation>{name}（{count} · 需关注 {behind}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_tree_model.py" line="98" />
@@ -814,49 +885,54 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="151" />
+        <location filename="../../app/ui/session.py" line="161" />
+        <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
+        <translation>数据已被其他程序或同事修改，撤销/重做未能完成；撤销记录已清空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="171" />
         <source>Add plan “%1”</source>
         <translation>添加政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="161" />
+        <location filename="../../app/ui/session.py" line="181" />
         <source>Edit plan “%1”</source>
         <translation>编辑政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="173" />
+        <location filename="../../app/ui/session.py" line="193" />
         <source>Delete plan “%1”</source>
         <translation>删除政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="186" />
+        <location filename="../../app/ui/session.py" line="206" />
         <source>Add target “%1”</source>
         <translation>添加指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="196" />
+        <location filename="../../app/ui/session.py" line="216" />
         <source>Edit target “%1”</source>
         <translation>编辑指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="211" />
+        <location filename="../../app/ui/session.py" line="231" />
         <source>Delete target “%1”</source>
         <translation>删除指标“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="221" />
+        <location filename="../../app/ui/session.py" line="241" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>填报 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="229" />
+        <location filename="../../app/ui/session.py" line="249" />
         <source>Edit figure</source>
         <translation>修改填报</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="236" />
+        <location filename="../../app/ui/session.py" line="256" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>
@@ -969,77 +1045,77 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="27" />
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Plan</source>
         <translation>政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28" />
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29" />
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30" />
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31" />
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32" />
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33" />
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34" />
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Time elapsed</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35" />
+        <location filename="../../app/ui/target_table_model.py" line="36" />
         <source>Lag (points)</source>
         <translation>进度差（百分点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36" />
+        <location filename="../../app/ui/target_table_model.py" line="37" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="37" />
+        <location filename="../../app/ui/target_table_model.py" line="38" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="38" />
+        <location filename="../../app/ui/target_table_model.py" line="39" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="79" />
+        <location filename="../../app/ui/target_table_model.py" line="145" />
         <source> (annualised)</source>
         <translation>（年化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="81" />
+        <location filename="../../app/ui/target_table_model.py" line="150" />
         <source>(monitoring)</source>
         <translation>（监测）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="84" />
+        <location filename="../../app/ui/target_table_model.py" line="154" />
         <source>{goal} by {date}</source>
         <translation>{goal}（{date}）</translation>
     </message>

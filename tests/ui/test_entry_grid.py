@@ -122,7 +122,7 @@ def test_ctrl_v_pastes_the_clipboard_at_the_current_cell(qtbot: QtBot, grid: Ent
     assert text.startswith(
         "Pasted 3 rows: 2 valid, 1 with errors.\nRow 4 Period: “2024年13月”不是有效的报告期"
     )
-    assert "2 invalid cell(s)" in text
+    assert "2 invalid cells" in text
     assert not grid.save_button.isEnabled()
     assert grid.view.currentIndex() == cell(grid, 3, "period")  # on the first red cell, ready to fix
     assert grid.view.selectionModel().selectedIndexes() == []  # a selection would hide the red

@@ -3,12 +3,11 @@ switch language, open files. Message boxes and file dialogs are replaced by scri
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,82 +16,10 @@ from app.domain.status import Status
 from app.services.workspace import Workspace
 from app.ui.application import AppController, main
 from app.ui.main_window import MainWindow
-from app.ui.settings import AppSettings
 from app.ui.target_table_model import TargetTableModel
+from tests.ui.window_helpers import prompts, select, shown_value, wait_ready
 
 AS_OF = date(2025, 7, 31)
-
-
-class ScriptedPrompts:
-    """Answers the window's questions from a script and records what it showed."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str, str]] = []
-        self.confirm_answer = True
-        self.paths: list[str | None] = []
-
-    def error(self, title: str, text: str) -> None:
-        self.shown.append(("error", title, text))
-
-    def info(self, title: str, text: str) -> None:
-        self.shown.append(("info", title, text))
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.shown.append(("confirm", title, text))
-        return self.confirm_answer
-
-    def open_path(self, title: str, folder: str) -> str | None:
-        return self.paths.pop(0)
-
-    def save_path(self, title: str, suggested: str) -> str | None:
-        return self.paths.pop(0)
-
-
-@pytest.fixture
-def controller(qapp: QApplication, tmp_path: Path) -> Iterator[AppController]:
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    c = AppController(qapp, settings, AS_OF, language="en")
-    yield c
-    c.set_language("en", remember=False)
-    if c.window is not None:
-        c.window.session.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, controller: AppController) -> MainWindow:
-    w = controller.start(None)
-    assert w is not None
-    qtbot.addWidget(w)
-    w.prompts = ScriptedPrompts()  # type: ignore[assignment]
-    w.resize(1500, 800)
-    w.show()
-    wait_ready(qtbot, w)
-    return w
-
-
-def wait_ready(qtbot: QtBot, w: MainWindow) -> None:
-    w.session.wait_for_statuses()
-    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
-
-
-def prompts(w: MainWindow) -> ScriptedPrompts:
-    assert isinstance(w.prompts, ScriptedPrompts)
-    return w.prompts
-
-
-def select(w: MainWindow, name: str) -> None:
-    for r in range(w.proxy.rowCount()):
-        if w.proxy.index(r, TargetTableModel.KEYS.index("target")).data() == name:
-            w.table.selectRow(r)
-            return
-    raise AssertionError(f"{name} not shown")
-
-
-def shown_value(w: MainWindow, name: str, key: str) -> str:
-    for r in range(w.proxy.rowCount()):
-        if w.proxy.index(r, TargetTableModel.KEYS.index("target")).data() == name:
-            return str(w.proxy.index(r, TargetTableModel.KEYS.index(key)).data())
-    raise AssertionError(f"{name} not shown")
 
 
 def test_opens_on_the_demo_with_counts_and_file(window: MainWindow) -> None:
@@ -100,7 +27,7 @@ def test_opens_on_the_demo_with_counts_and_file(window: MainWindow) -> None:
         window.counts_label.text()
         == "As of 2025-07-31: 20 targets — Off track 2 · No data 3 · Achieved 1 · Monitoring 14"
     )
-    assert "（demo data, a copy）" in window.file_label.text()
+    assert "(demo data, a copy)" in window.file_label.text()
     assert window.tree_model.rowCount() == 1  # "All targets", the plans below it
 
 
@@ -148,7 +75,7 @@ def test_typing_a_figure_updates_the_dashboard_and_undo_redo(qtbot: QtBot, windo
     assert shown_value(window, "专业化产业园区", "completion") == "60.0%"  # 3 of 5 parks
     assert shown_value(window, "专业化产业园区", "status") == "On track"
     assert "On track 1" in window.counts_label.text()
-    assert window.acts.undo.text() == "&Undo Enter 1 figure(s)"
+    assert window.acts.undo.text() == "&Undo Enter 1 figure"
     with qtbot.waitSignal(window.session.statusesReady):
         window.acts.undo.trigger()
     assert shown_value(window, "专业化产业园区", "status") == "No data"

@@ -66,7 +66,7 @@ def test_a_pasted_block_is_one_step_to_undo_and_redo(
         saved = session.add_entries(block)
     assert row(ready.args[0], "专业化产业园区").progress.actual == Decimal(2)  # as of 2025-07-31
     assert session.undo_stack.count() == 1
-    assert session.undo_stack.undoText() == "Enter 2 figure(s)"
+    assert session.undo_stack.undoText() == "Enter 2 figures"
     with qtbot.waitSignal(session.statusesReady) as ready:
         session.undo_stack.undo()
     assert demo_workspace.entries.count() == before
