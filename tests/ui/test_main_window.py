@@ -268,3 +268,29 @@ def test_status_filter_counts(window: MainWindow) -> None:
     names = {window.proxy.index(r, 1).data() for r in range(window.proxy.rowCount())}
     assert names == {"专业化产业园区", "规上制造企业全面开展数字化转型", "龙头企业建立企业碳账户"}
     assert window.counts_label.text().endswith("3 targets — No data 3")
+
+
+def test_a_new_target_from_the_dialog_appears_and_undo_removes_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.target_dialog import TargetDialog
+
+    def fill_and_accept(dialog: object) -> bool:
+        assert isinstance(dialog, TargetDialog)
+        dialog.name_edit.setText("示范园区数量")
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("cumulative"))
+        dialog.unit_combo.setCurrentText("个")
+        dialog.target_value_edit.setText("3")
+        dialog.deadline_edit.setText("到2026年")
+        return dialog.result_target() is not None
+
+    monkeypatch.setattr(window, "_run_dialog", fill_and_accept)
+    select(window, "专业化产业园区")  # the new target goes to this target's plan
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.new_target.trigger()
+    wait_ready(qtbot, window)
+    assert shown_value(window, "示范园区数量", "status") == "No data"
+    assert window.model.rowCount() == 21
+    with qtbot.waitSignal(window.session.statusesReady):
+        window.acts.undo.trigger()
+    assert window.model.rowCount() == 20

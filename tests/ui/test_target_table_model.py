@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
 
@@ -68,3 +69,15 @@ def test_status_sort_puts_the_worst_first(demo_workspace: Workspace) -> None:
     proxy.sort(TargetTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
     statuses = [proxy.index(r, TargetTableModel.COL_STATUS).data() for r in range(proxy.rowCount())]
     assert statuses[:6] == ["Off track", "Off track", "No data", "No data", "No data", "Achieved"]
+
+
+def test_sorting_in_the_model_keeps_it_consistent(
+    qtmodeltester: ModelTester, demo_workspace: Workspace
+) -> None:
+    model = filled_model(demo_workspace)
+    model.sort(TargetTableModel.KEYS.index("completion"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    completions = [cell(model, r, "completion", TargetTableModel.SortRole) for r in range(model.rowCount())]
+    assert completions[:3] == [1.0, 14 / 37, pytest.approx((257 * 12 / 9 - 352) / 148)]
+    model.set_rows(compute_statuses(demo_workspace, AS_OF))  # new data keeps the chosen order
+    assert cell(model, 0, "target") == "示范区路侧基础设施智能化覆盖面积"
