@@ -12,8 +12,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,6 +33,7 @@ from app.domain.entities import ProgressEntry
 from app.domain.formatting import DASH, format_amount, format_percent, format_points
 from app.domain.numbers import format_decimal
 from app.services.statuses import StatusRow
+from app.ui.keyed_table_model import KeyedTableModel
 from app.ui.labels import kind_text, status_text, value_type_text
 from app.ui.status_style import STATUS_COLORS
 
@@ -54,13 +53,15 @@ def _newest_first_key(e: ProgressEntry) -> tuple[Any, ...]:
     return (e.period.end, e.period.start, e.entered_at or datetime.min, e.id or 0)
 
 
-class EntryHistoryModel(QAbstractTableModel):
+class EntryHistoryModel(KeyedTableModel):
     """A target's reported figures, newest first, exactly as they were entered (value and unit)."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     EntityRole = Qt.ItemDataRole.UserRole + 2
 
     KEYS: ClassVar[tuple[str, ...]] = tuple(HISTORY_HEADERS)
+    HEADERS = HISTORY_HEADERS
+    HEADER_CONTEXT = "EntryHistoryModel"
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -74,22 +75,8 @@ class EntryHistoryModel(QAbstractTableModel):
     def entry_at(self, row: int) -> ProgressEntry:
         return self._entries[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.KEYS):
-            return QCoreApplication.translate("EntryHistoryModel", HISTORY_HEADERS[self.KEYS[section]])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def _row_count(self) -> int:
+        return len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._entries)):
@@ -183,7 +170,7 @@ class DetailPane(QWidget):
         self.history_view.setObjectName("historyTable")
         self._headings: dict[str, QLabel] = {}
         self._build_ui()
-        self.show_row(None)
+        self.retranslate()  # sets every caption and heading, then shows the (empty) row
 
     # --- layout --------------------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -208,36 +195,19 @@ class DetailPane(QWidget):
         form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        captions = {
-            "category": self.tr("Category"),
-            "kind": self.tr("Kind"),
-            "responsible_unit": self.tr("Responsible unit"),
-            "goal": self.tr("Goal"),
-            "baseline": self.tr("Baseline"),
-            "status": self.tr("Status"),
-            "latest": self.tr("Latest value"),
-            "period": self.tr("Reported for"),
-            "completion": self.tr("Completion"),
-            "time_progress": self.tr("Time elapsed (时序进度)"),
-            "lag": self.tr("Lag"),
-            "gap": self.tr("Gap"),
-            "forecast": self.tr("Forecast at deadline"),
-        }
         for key in self.FIELDS:
-            form.addRow(captions[key], self.fields[key])
+            form.addRow("", self.fields[key])  # captions come from retranslate()
 
         layout = QVBoxLayout(self.details)
         layout.addWidget(self.name_label)
         layout.addWidget(self.plan_label)
         layout.addLayout(form)
         layout.addWidget(self.annualised_label)
-        self._add_section(
-            layout, "progress_notes", self.tr("Notes on the figures"), self.progress_notes_label
-        )
+        self._add_section(layout, "progress_notes", "", self.progress_notes_label)
         layout.addWidget(self.chart_area)
-        self._add_section(layout, "history", self.tr("Reported figures"), self.history_view)
-        self._add_section(layout, "source_quote", self.tr("Source text (原文)"), self.source_quote_label)
-        self._add_section(layout, "target_notes", self.tr("Notes"), self.target_notes_label)
+        self._add_section(layout, "history", "", self.history_view)
+        self._add_section(layout, "source_quote", "", self.source_quote_label)
+        self._add_section(layout, "target_notes", "", self.target_notes_label)
         layout.addStretch(1)
 
         content = QWidget()

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -188,3 +190,25 @@ class FormFeedback:
             if entry.widget is widget:
                 return entry
         raise KeyError(widget.objectName())
+
+
+class ValidatingDialog(QDialog):
+    """A dialog whose result is built and checked as the user types; OK only accepts a valid result."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: object | None = None
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            grow_to_fit(self)  # an error label opened or grew: the layout is up to date only now
+        return handled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)  # sizes measured before the first show can be short of the real ones
+
+    def accept(self) -> None:
+        if self._result is not None:  # Enter on a disabled OK must not slip through
+            super().accept()

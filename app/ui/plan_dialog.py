@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,12 +24,18 @@ from app.domain.entities import Plan
 from app.domain.errors import ValidationError
 from app.domain.validation import plan_problems
 from app.services.text_input import plan_from_text
-from app.ui.form_feedback import STYLE_SHEET, FormFeedback, add_form_row, grow_to_fit, set_tab_order
+from app.ui.form_feedback import (
+    STYLE_SHEET,
+    FormFeedback,
+    ValidatingDialog,
+    add_form_row,
+    set_tab_order,
+)
 
 TITLE = "文件名称"  # the domain's name for the title field
 
 
-class PlanDialog(QDialog):
+class PlanDialog(ValidatingDialog):
     """A form for one plan; ``result_plan()`` is the plan it describes, or None while anything is wrong."""
 
     validity_changed = Signal(bool)
@@ -169,17 +173,3 @@ class PlanDialog(QDialog):
 
     def result_plan(self) -> Plan | None:
         return self._result
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            grow_to_fit(self)  # an error label opened or grew: the layout is up to date only now
-        return handled
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        grow_to_fit(self)  # sizes measured before the first show can be short of the real ones
-
-    def accept(self) -> None:
-        if self._result is not None:  # Enter on a disabled OK must not slip through
-            super().accept()

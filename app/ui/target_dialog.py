@@ -11,11 +11,9 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -32,7 +30,13 @@ from app.domain.numbers import format_decimal
 from app.domain.units import compatible, parse_unit
 from app.domain.validation import target_problems
 from app.services.text_input import TargetText, target_from_text
-from app.ui.form_feedback import STYLE_SHEET, FormFeedback, add_form_row, grow_to_fit, set_tab_order
+from app.ui.form_feedback import (
+    STYLE_SHEET,
+    FormFeedback,
+    ValidatingDialog,
+    add_form_row,
+    set_tab_order,
+)
 from app.ui.labels import comparator_text, kind_text
 
 Problems = list[tuple[str, str]]
@@ -50,7 +54,7 @@ def _combo(editable: bool, items: Sequence[str] = ()) -> QComboBox:
     return combo
 
 
-class TargetDialog(QDialog):
+class TargetDialog(ValidatingDialog):
     """A form for one target; ``result_target()`` is the target it describes, or None while anything is wrong."""
 
     validity_changed = Signal(bool)
@@ -281,20 +285,6 @@ class TargetDialog(QDialog):
 
     def result_target(self) -> Target | None:
         return self._result
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            grow_to_fit(self)  # an error label opened or grew: the layout is up to date only now
-        return handled
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        grow_to_fit(self)  # sizes measured before the first show can be short of the real ones
-
-    def accept(self) -> None:
-        if self._result is not None:  # Enter on a disabled OK must not slip through
-            super().accept()
 
 
 def _number(value: Decimal | None) -> str:

@@ -8,20 +8,16 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from app.domain.formatting import format_amount
 from app.services.status_table import COLUMNS, status_record
 from app.services.statuses import StatusRow
+from app.ui.keyed_table_model import Index, KeyedTableModel
 from app.ui.labels import status_text
 from app.ui.status_style import status_background, status_foreground
-
-Index = QModelIndex | QPersistentModelIndex
 
 # Header texts live here (not in the Qt-free services) so that Qt Linguist can translate them.
 HEADERS = {
@@ -62,11 +58,13 @@ SORT_VALUES: dict[str, Callable[[StatusRow], Any]] = {
 }
 
 
-class TargetTableModel(QAbstractTableModel):
+class TargetTableModel(KeyedTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     EntityRole = Qt.ItemDataRole.UserRole + 2
 
     KEYS: ClassVar[tuple[str, ...]] = tuple(key for key, _ in COLUMNS)
+    HEADERS = HEADERS
+    HEADER_CONTEXT = "TargetTableModel"
     COL_STATUS = KEYS.index("status")
 
     def __init__(self, parent: Any = None) -> None:
@@ -162,22 +160,8 @@ class TargetTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> StatusRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.KEYS):
-            return QCoreApplication.translate("TargetTableModel", HEADERS[self.KEYS[section]])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
