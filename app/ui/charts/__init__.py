@@ -1,0 +1,1 @@
+"""Charts (pyqtgraph). Imported lazily: the first screen does not need pyqtgraph and numpy to start fast."""
