@@ -12,7 +12,7 @@ TS_FILES = [ROOT / "resources" / "translations" / f"ptt_{lang}.ts" for lang in (
 
 
 def ui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").rglob("*.py"))
 
 
 def lupdate() -> str:

@@ -10,9 +10,7 @@ from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, ValidationError
+from app.domain.errors import DomainError
 from app.domain.status import Status
 from app.services.statuses import StatusRow
 from app.services.workspace import Change
@@ -37,12 +35,12 @@ from app.ui.detail_pane import DetailPane
 from app.ui.entry_grid import EntryGrid
 from app.ui.filter_bar import FilterBar
 from app.ui.labels import status_text
-from app.ui.plan_dialog import PlanDialog
 from app.ui.plan_tree_model import PlanTreeModel, TreeSelection
 from app.ui.prompts import Prompts
 from app.ui.session import Session
-from app.ui.target_dialog import TargetDialog
 from app.ui.target_table_model import TargetTableModel
+from app.ui.window_editing import EditingMixin
+from app.ui.window_grid import EntryGridMixin
 
 USER_ERRORS = (DomainError, StorageError, RecordNotFoundError)
 DASHBOARD_ORDER = (
@@ -51,7 +49,7 @@ DASHBOARD_ORDER = (
 )  # fmt: skip
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -252,14 +250,6 @@ class MainWindow(QMainWindow):
         self._reload_entry_grid()
         self._update_counts()
 
-    def _reload_entry_grid(self) -> None:
-        """After every recompute: the grid shows what is saved now (a save never leaves its drafts behind)."""
-        if self._unit_mode is not None:
-            self.show_unit_grid(self._unit_mode)
-            return
-        rows = [r for r in self.session.rows if r.target.id in self._grid_target_ids]
-        self._set_grid_rows(rows)
-
     def _refresh_tree(self, selection: TreeSelection | None = None) -> None:
         """Rebuild the plan tree (counts change with every edit) and keep the user's place in it."""
         if not hasattr(self, "session"):
@@ -331,43 +321,6 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_row(self.selected_row())
 
-    def _load_entry_grid(self, row: StatusRow | None) -> None:
-        self._set_grid_rows([row] if row else [])
-
-    def _set_grid_rows(self, rows: list[StatusRow]) -> None:
-        """Show these targets' figures in the grid; unsaved rows of other targets wait in the stash."""
-        model = self.entry_grid.model
-        ids = tuple(r.target.id or 0 for r in rows)
-        if ids != self._grid_target_ids and (drafts := self._draft_text()):
-            self._draft_stash[self._grid_target_ids] = drafts
-        model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
-        model.set_reference_date(self.session.as_of)
-        if ids != self._grid_target_ids and (stashed := self._draft_stash.pop(ids, "")):
-            model.paste_block(stashed, model.first_new_row, 0)
-        self._grid_target_ids = ids
-        self._update_grid_title(rows)
-
-    def _draft_text(self) -> str:
-        model = self.entry_grid.model
-        cells = [
-            model.index(r, c)
-            for r in range(model.rowCount())
-            if model.is_draft_row(r)
-            for c in range(model.columnCount())
-        ]
-        return model.cells_as_text(cells) if cells else ""
-
-    def _update_grid_title(self, rows: list[StatusRow]) -> None:
-        if self._unit_mode is not None:
-            text = self.tr("Figures of {unit} — %n target(s)", "", len(rows)).format(unit=self._unit_mode)
-        elif rows:
-            text = self.tr("Figures of “{name}” ({unit})").format(
-                name=rows[0].target.name, unit=rows[0].target.unit
-            )
-        else:
-            text = self.tr("Choose a target in the table, or Edit → Enter figures for a responsible unit.")
-        self.grid_title.setText(text)
-
     def _update_counts(self) -> None:
         counts = self.proxy.status_counts()
         shown = sum(counts.values())
@@ -422,145 +375,6 @@ class MainWindow(QMainWindow):
     def _with_detail(self, source: str, detail: str) -> str:
         text = main_actions._tr(source)
         return f"{text} {detail}" if detail else text
-
-    # editing ----------------------------------------------------------------------------------------
-
-    def _attempt(self, action: object, *args: object) -> object:
-        """Run an edit; a user's mistake or the file's trouble becomes a message, never a crash."""
-        try:
-            return action(*args)  # type: ignore[operator]
-        except ValidationError as exc:
-            lines = "\n".join(f"{f}：{m}" for f, m in exc.problems)
-            self.prompts.error(self.tr("Not saved"), lines)
-        except USER_ERRORS as exc:
-            self.prompts.error(self.tr("Not saved"), str(exc))
-        return None
-
-    def on_undo(self) -> None:
-        self.session.undo_stack.undo()
-
-    def on_redo(self) -> None:
-        self.session.undo_stack.redo()
-
-    def _current_plan_id(self) -> int | None:
-        row = self.selected_row()
-        return row.plan.id if row else self.proxy.selection().plan_id
-
-    def on_new_plan(self) -> None:
-        dialog = PlanDialog(self)
-        if self._run_dialog(dialog) and (plan := dialog.result_plan()):
-            self._attempt(self.session.add_plan, plan)
-
-    def on_edit_plan(self) -> None:
-        plan_id = self._current_plan_id()
-        if plan_id is None:
-            return
-        dialog = PlanDialog(self, self.session.workspace.plans.get(plan_id))
-        if self._run_dialog(dialog) and (plan := dialog.result_plan()):
-            self._attempt(self.session.update_plan, plan)
-
-    def on_delete_plan(self) -> None:
-        plan_id = self._current_plan_id()
-        if plan_id is None:
-            return
-        plan = self.session.workspace.plans.get(plan_id)
-        count = len(self.session.workspace.targets.for_plan(plan_id))
-        question = self.tr(
-            "Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)"
-        )
-        if self.prompts.confirm(self.tr("Delete plan"), question.format(title=plan.title, n=count)):
-            self._attempt(self.session.delete_plan, plan_id)
-
-    def _target_dialog(self, target_id: int | None = None) -> TargetDialog:
-        ws = self.session.workspace
-        units = sorted({t.responsible_unit for t in ws.targets.all() if t.responsible_unit})
-        target = ws.targets.get(target_id) if target_id is not None else None
-        return TargetDialog(ws.plans.all(), self, target=target, plan_id=self._current_plan_id(), units=units)
-
-    def on_new_target(self) -> None:
-        if not self.session.workspace.plans.all():
-            self.prompts.info(
-                self.tr("New target"), self.tr("Add a plan first: every target belongs to a plan.")
-            )
-            return
-        dialog = self._target_dialog()
-        if self._run_dialog(dialog) and (target := dialog.result_target()):
-            saved = self._attempt(self.session.add_target, target)
-            if saved is not None:
-                self._selected_target_id = getattr(saved, "id", None)
-
-    def on_edit_target(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        dialog = self._target_dialog(row.target.id)
-        if self._run_dialog(dialog) and (target := dialog.result_target()):
-            self._attempt(self.session.update_target, target)
-
-    def on_delete_target(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        question = self.tr("Delete the target “{name}” and its {n} figures? (Undo can bring it back.)")
-        if self.prompts.confirm(
-            self.tr("Delete target"), question.format(name=row.target.name, n=len(row.entries))
-        ):
-            self._attempt(self.session.delete_target, row.target.id or 0)
-
-    def on_enter_figures(self) -> None:
-        self._unit_mode = None
-        self._load_entry_grid(self.selected_row())
-        self.tabs.setCurrentIndex(1)
-        self._focus_new_row()
-
-    def _focus_new_row(self) -> None:
-        """Typing straight away must start a new figure, never overwrite a saved one."""
-        model, view = self.entry_grid.model, self.entry_grid.view
-        view.clearSelection()
-        flags = view.selectionModel().SelectionFlag.NoUpdate  # move the cursor, select nothing
-        view.selectionModel().setCurrentIndex(
-            model.index(model.first_new_row, model.column_of("period")), flags
-        )
-        view.setFocus()
-
-    def on_enter_for_unit(self) -> None:
-        units = sorted({r.target.responsible_unit for r in self.session.rows if r.target.responsible_unit})
-        if not units:
-            return
-        unit, ok = QInputDialog.getItem(
-            self, self.tr("Enter figures"), self.tr("Responsible unit:"), units, 0, False
-        )
-        if ok and unit:
-            self.show_unit_grid(unit)
-
-    def show_unit_grid(self, unit: str) -> None:
-        """All targets of one responsible unit in one grid, as its report sheet arrives."""
-        self._unit_mode = unit
-        rows = [
-            r
-            for r in self.session.rows
-            if r.target.responsible_unit == unit and r.target.kind.value != "monitoring"
-        ]
-        rows = rows or [r for r in self.session.rows if r.target.responsible_unit == unit]
-        self.entry_grid.model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
-        self.entry_grid.model.set_default_year(self.session.as_of.year)
-        self.tabs.setCurrentIndex(1)
-
-    def on_entries_submitted(self, entries: list) -> None:  # type: ignore[type-arg]
-        self._attempt(self.session.add_entries, entries)
-
-    def on_entry_edited(self, _old: object, new: object) -> None:
-        self._attempt(self.session.update_entry, new)
-
-    def on_delete_entries(self, entry_ids: list[int]) -> None:
-        if not entry_ids:
-            return
-        question = self.tr("Delete %n selected figure(s)? (Undo can bring them back.)", "", len(entry_ids))
-        if self.prompts.confirm(self.tr("Delete figures"), question):
-            self._attempt(self.session.delete_entries, entry_ids)
-
-    def _run_dialog(self, dialog: QDialog) -> bool:
-        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_status_filter(self, statuses: set[Status]) -> None:
         self.proxy.set_statuses(statuses)

@@ -3,7 +3,7 @@ modal box (see QT-NOTES: a modal QMessageBox in a slot blocks pytest)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DATA_FILTER = "政策目标数据 (*.ptt.sqlite *.sqlite *.db);;All files (*)"
 
@@ -24,10 +24,14 @@ class Prompts:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
+        return item if ok else None
+
     def open_path(self, title: str, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DATA_FILTER)
         return path or None
 
-    def save_path(self, title: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, DATA_FILTER)
+    def save_path(self, title: str, suggested: str, file_filter: str = DATA_FILTER) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return path or None

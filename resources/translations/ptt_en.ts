@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="129" />
+        <location filename="../../app/ui/application.py" line="134" />
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="121" />
+        <location filename="../../app/ui/application.py" line="126" />
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="149" />
+        <location filename="../../app/ui/application.py" line="154" />
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="155" />
-        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="160" />
+        <location filename="../../app/ui/application.py" line="166" />
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="162" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="173" />
         <location filename="../../app/ui/application.py" line="178" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="178" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>That is the file already open; choose another name.</source>
         <translation>That is the file already open; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184" />
+        <location filename="../../app/ui/application.py" line="189" />
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="239" />
+        <location filename="../../app/ui/application.py" line="244" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="241" />
+        <location filename="../../app/ui/application.py" line="246" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
@@ -60,150 +60,133 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="168" />
-        <location filename="../../app/ui/detail_pane.py" line="271" />
+        <location filename="../../app/ui/detail_pane.py" line="155" />
+        <location filename="../../app/ui/detail_pane.py" line="241" />
         <source>Choose a target in the table to see its details.</source>
         <translation>Choose a target in the table to see its details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="212" />
-        <location filename="../../app/ui/detail_pane.py" line="273" />
+        <location filename="../../app/ui/detail_pane.py" line="243" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="213" />
-        <location filename="../../app/ui/detail_pane.py" line="274" />
+        <location filename="../../app/ui/detail_pane.py" line="244" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="214" />
-        <location filename="../../app/ui/detail_pane.py" line="275" />
+        <location filename="../../app/ui/detail_pane.py" line="245" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="215" />
-        <location filename="../../app/ui/detail_pane.py" line="276" />
+        <location filename="../../app/ui/detail_pane.py" line="246" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="216" />
-        <location filename="../../app/ui/detail_pane.py" line="277" />
+        <location filename="../../app/ui/detail_pane.py" line="247" />
         <source>Baseline</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="217" />
-        <location filename="../../app/ui/detail_pane.py" line="278" />
+        <location filename="../../app/ui/detail_pane.py" line="248" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="218" />
-        <location filename="../../app/ui/detail_pane.py" line="279" />
+        <location filename="../../app/ui/detail_pane.py" line="249" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="219" />
-        <location filename="../../app/ui/detail_pane.py" line="280" />
+        <location filename="../../app/ui/detail_pane.py" line="250" />
         <source>Reported for</source>
         <translation>Reported for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="220" />
-        <location filename="../../app/ui/detail_pane.py" line="281" />
+        <location filename="../../app/ui/detail_pane.py" line="251" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="221" />
-        <location filename="../../app/ui/detail_pane.py" line="282" />
+        <location filename="../../app/ui/detail_pane.py" line="252" />
         <source>Time elapsed (时序进度)</source>
         <translation>Time elapsed (时序进度)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="222" />
-        <location filename="../../app/ui/detail_pane.py" line="283" />
+        <location filename="../../app/ui/detail_pane.py" line="253" />
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="223" />
-        <location filename="../../app/ui/detail_pane.py" line="284" />
+        <location filename="../../app/ui/detail_pane.py" line="254" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="224" />
-        <location filename="../../app/ui/detail_pane.py" line="285" />
+        <location filename="../../app/ui/detail_pane.py" line="255" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="235" />
-        <location filename="../../app/ui/detail_pane.py" line="292" />
+        <location filename="../../app/ui/detail_pane.py" line="262" />
         <source>Notes on the figures</source>
         <translation>Notes on the figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="238" />
-        <location filename="../../app/ui/detail_pane.py" line="293" />
+        <location filename="../../app/ui/detail_pane.py" line="263" />
         <source>Reported figures</source>
         <translation>Reported figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="239" />
-        <location filename="../../app/ui/detail_pane.py" line="294" />
+        <location filename="../../app/ui/detail_pane.py" line="264" />
         <source>Source text (原文)</source>
         <translation>Source text (原文)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="240" />
-        <location filename="../../app/ui/detail_pane.py" line="295" />
+        <location filename="../../app/ui/detail_pane.py" line="265" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="355" />
+        <location filename="../../app/ui/detail_pane.py" line="325" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>Completion, lag and gap use the annualised value.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="384" />
+        <location filename="../../app/ui/detail_pane.py" line="354" />
         <source>None (monitoring indicator)</source>
         <translation>None (monitoring indicator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="358" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{comparator} {amount} by {deadline}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="399" />
+        <location filename="../../app/ui/detail_pane.py" line="369" />
         <source>{amount} at {date}</source>
         <translation>{amount} at {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="406" />
+        <location filename="../../app/ui/detail_pane.py" line="376" />
         <source>{value} (annualised)</source>
         <translation>{value} (annualised)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="411" />
+        <location filename="../../app/ui/detail_pane.py" line="381" />
         <source>{points} points</source>
         <translation>{points} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="418" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>linear trend</source>
         <translation>linear trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="418" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>compound growth</source>
         <translation>compound growth</translation>
     </message>
@@ -342,27 +325,27 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>EntryHistoryModel</name>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="45" />
+        <location filename="../../app/ui/detail_pane.py" line="44" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="46" />
+        <location filename="../../app/ui/detail_pane.py" line="45" />
         <source>Value as reported</source>
         <translation>Value as reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="47" />
+        <location filename="../../app/ui/detail_pane.py" line="46" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="48" />
+        <location filename="../../app/ui/detail_pane.py" line="47" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="49" />
+        <location filename="../../app/ui/detail_pane.py" line="48" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -403,12 +386,12 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>FormFeedback</name>
     <message>
-        <location filename="../../app/ui/form_feedback.py" line="178" />
+        <location filename="../../app/ui/form_feedback.py" line="180" />
         <source>Still to fill in: {fields}</source>
         <translation>Still to fill in: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_feedback.py" line="179" />
+        <location filename="../../app/ui/form_feedback.py" line="181" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -524,146 +507,136 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="217" />
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362" />
-        <source>Figures of {unit} — %n target(s)</source>
-        <translation><numerusform>Figures of {unit} — %n target</numerusform><numerusform>Figures of {unit} — %n targets</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
+        <location filename="../../app/ui/window_grid.py" line="74" />
         <source>Figures of “{name}” ({unit})</source>
         <translation>Figures of “{name}” ({unit})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/window_grid.py" line="78" />
         <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
         <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383" />
+        <location filename="../../app/ui/main_window.py" line="336" />
         <source>As of {date}: %n target(s) — {summary}</source>
-        <translation><numerusform>As of {date}: %n target — {summary}</numerusform><numerusform>As of {date}: %n targets — {summary}</numerusform></translation>
+        <translation>
+            <numerusform>As of {date}: %n target — {summary}</numerusform>
+            <numerusform>As of {date}: %n targets — {summary}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="347" />
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="349" />
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="350" />
         <source> ({marks})</source>
         <translation> ({marks})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="350" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="352" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434" />
-        <location filename="../../app/ui/main_window.py" line="436" />
+        <location filename="../../app/ui/window_editing.py" line="46" />
+        <location filename="../../app/ui/window_editing.py" line="48" />
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469" />
+        <location filename="../../app/ui/window_editing.py" line="80" />
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/window_editing.py" line="85" />
         <source>Delete plan</source>
         <translation>Delete plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/window_editing.py" line="99" />
         <source>New target</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/window_editing.py" line="100" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>Add a plan first: every target belongs to a plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504" />
+        <location filename="../../app/ui/window_editing.py" line="121" />
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506" />
+        <location filename="../../app/ui/window_editing.py" line="125" />
         <source>Delete target</source>
         <translation>Delete target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531" />
+        <location filename="../../app/ui/window_grid.py" line="104" />
         <source>Enter figures</source>
         <translation>Enter figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531" />
+        <location filename="../../app/ui/window_grid.py" line="105" />
         <source>Responsible unit:</source>
         <translation>Responsible unit:</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="558" />
-        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
-        <translation>
-            <numerusform>Delete %n selected figure? (Undo can bring them back.)</numerusform>
-            <numerusform>Delete %n selected figures? (Undo can bring them back.)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="559" />
+        <location filename="../../app/ui/window_editing.py" line="142" />
         <source>Delete figures</source>
         <translation>Delete figures</translation>
     </message>
@@ -806,52 +779,52 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <location filename="../../app/ui/plan_dialog.py" line="71" />
         <source>Edit plan</source>
         <translation>Edit plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <location filename="../../app/ui/plan_dialog.py" line="71" />
         <source>New plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="79" />
+        <location filename="../../app/ui/plan_dialog.py" line="83" />
         <source>e.g. 2024-01-01</source>
         <translation>e.g. 2024-01-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="80" />
+        <location filename="../../app/ui/plan_dialog.py" line="84" />
         <source>e.g. 2026-12-31 or 2026年底</source>
         <translation>e.g. 2026-12-31 or 2026年底</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="87" />
+        <location filename="../../app/ui/plan_dialog.py" line="91" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="88" />
+        <location filename="../../app/ui/plan_dialog.py" line="92" />
         <source>&amp;Issuer</source>
         <translation>&amp;Issuer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="89" />
+        <location filename="../../app/ui/plan_dialog.py" line="93" />
         <source>Document &amp;number</source>
         <translation>Document &amp;number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="90" />
+        <location filename="../../app/ui/plan_dialog.py" line="94" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="91" />
+        <location filename="../../app/ui/plan_dialog.py" line="95" />
         <source>&amp;End</source>
         <translation>&amp;End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="92" />
+        <location filename="../../app/ui/plan_dialog.py" line="96" />
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
@@ -946,102 +919,102 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <location filename="../../app/ui/target_dialog.py" line="107" />
         <source>Edit target</source>
         <translation>Edit target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <location filename="../../app/ui/target_dialog.py" line="107" />
         <source>New target</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="111" />
+        <location filename="../../app/ui/target_dialog.py" line="115" />
         <source>e.g. 500, 500亿元 or 1.35万亿</source>
         <translation>e.g. 500, 500亿元 or 1.35万亿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="112" />
+        <location filename="../../app/ui/target_dialog.py" line="116" />
         <source>e.g. 2026-12-31 or 到2026年</source>
         <translation>e.g. 2026-12-31 or 到2026年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="113" />
+        <location filename="../../app/ui/target_dialog.py" line="117" />
         <source>e.g. 352 (empty: 0 for counts)</source>
         <translation>e.g. 352 (empty: 0 for counts)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="115" />
+        <location filename="../../app/ui/target_dialog.py" line="119" />
         <source>e.g. 2023-12-31 (empty: the day before the plan starts)</source>
         <translation>e.g. 2023-12-31 (empty: the day before the plan starts)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="124" />
+        <location filename="../../app/ui/target_dialog.py" line="128" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="125" />
+        <location filename="../../app/ui/target_dialog.py" line="129" />
         <source>&amp;Target name</source>
         <translation>&amp;Target name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="126" />
+        <location filename="../../app/ui/target_dialog.py" line="130" />
         <source>Cate&amp;gory</source>
         <translation>Cate&amp;gory</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="127" />
+        <location filename="../../app/ui/target_dialog.py" line="131" />
         <source>&amp;Kind</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="128" />
+        <location filename="../../app/ui/target_dialog.py" line="132" />
         <source>&amp;Unit</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="129" />
+        <location filename="../../app/ui/target_dialog.py" line="133" />
         <source>&amp;Comparator</source>
         <translation>&amp;Comparator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="130" />
+        <location filename="../../app/ui/target_dialog.py" line="134" />
         <source>Target &amp;value</source>
         <translation>Target &amp;value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="131" />
+        <location filename="../../app/ui/target_dialog.py" line="135" />
         <source>&amp;Deadline</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="132" />
+        <location filename="../../app/ui/target_dialog.py" line="136" />
         <source>&amp;Baseline value</source>
         <translation>&amp;Baseline value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="133" />
+        <location filename="../../app/ui/target_dialog.py" line="137" />
         <source>Baseline d&amp;ate</source>
         <translation>Baseline d&amp;ate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="134" />
+        <location filename="../../app/ui/target_dialog.py" line="138" />
         <source>&amp;Responsible unit</source>
         <translation>&amp;Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="135" />
+        <location filename="../../app/ui/target_dialog.py" line="139" />
         <source>&amp;Source quote</source>
         <translation>&amp;Source quote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="136" />
+        <location filename="../../app/ui/target_dialog.py" line="140" />
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="255" />
+        <location filename="../../app/ui/target_dialog.py" line="259" />
         <source>Choose the plan this target belongs to</source>
         <translation>Choose the plan this target belongs to</translation>
     </message>
@@ -1049,77 +1022,77 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28" />
+        <location filename="../../app/ui/target_table_model.py" line="24" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29" />
+        <location filename="../../app/ui/target_table_model.py" line="25" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30" />
+        <location filename="../../app/ui/target_table_model.py" line="26" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31" />
+        <location filename="../../app/ui/target_table_model.py" line="27" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32" />
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33" />
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34" />
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35" />
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Time elapsed</source>
         <translation>Time elapsed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36" />
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Lag (points)</source>
         <translation>Lag (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="37" />
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="38" />
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="39" />
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="145" />
+        <location filename="../../app/ui/target_table_model.py" line="143" />
         <source> (annualised)</source>
         <translation> (annualised)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="150" />
+        <location filename="../../app/ui/target_table_model.py" line="148" />
         <source>(monitoring)</source>
         <translation>(monitoring)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="154" />
+        <location filename="../../app/ui/target_table_model.py" line="152" />
         <source>{goal} by {date}</source>
         <translation>{goal} by {date}</translation>
     </message>

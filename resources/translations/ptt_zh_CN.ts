@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="129" />
+        <location filename="../../app/ui/application.py" line="134" />
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="121" />
+        <location filename="../../app/ui/application.py" line="126" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="149" />
+        <location filename="../../app/ui/application.py" line="154" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="155" />
-        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="160" />
+        <location filename="../../app/ui/application.py" line="166" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="162" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="173" />
         <location filename="../../app/ui/application.py" line="178" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="178" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>That is the file already open; choose another name.</source>
         <translation>这正是当前打开的文件，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184" />
+        <location filename="../../app/ui/application.py" line="189" />
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="239" />
+        <location filename="../../app/ui/application.py" line="244" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="241" />
+        <location filename="../../app/ui/application.py" line="246" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
@@ -60,150 +60,133 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="168" />
-        <location filename="../../app/ui/detail_pane.py" line="271" />
+        <location filename="../../app/ui/detail_pane.py" line="155" />
+        <location filename="../../app/ui/detail_pane.py" line="241" />
         <source>Choose a target in the table to see its details.</source>
         <translation>在表格中选择一个指标，即可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="212" />
-        <location filename="../../app/ui/detail_pane.py" line="273" />
+        <location filename="../../app/ui/detail_pane.py" line="243" />
         <source>Category</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="213" />
-        <location filename="../../app/ui/detail_pane.py" line="274" />
+        <location filename="../../app/ui/detail_pane.py" line="244" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="214" />
-        <location filename="../../app/ui/detail_pane.py" line="275" />
+        <location filename="../../app/ui/detail_pane.py" line="245" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="215" />
-        <location filename="../../app/ui/detail_pane.py" line="276" />
+        <location filename="../../app/ui/detail_pane.py" line="246" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="216" />
-        <location filename="../../app/ui/detail_pane.py" line="277" />
+        <location filename="../../app/ui/detail_pane.py" line="247" />
         <source>Baseline</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="217" />
-        <location filename="../../app/ui/detail_pane.py" line="278" />
+        <location filename="../../app/ui/detail_pane.py" line="248" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="218" />
-        <location filename="../../app/ui/detail_pane.py" line="279" />
+        <location filename="../../app/ui/detail_pane.py" line="249" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="219" />
-        <location filename="../../app/ui/detail_pane.py" line="280" />
+        <location filename="../../app/ui/detail_pane.py" line="250" />
         <source>Reported for</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="220" />
-        <location filename="../../app/ui/detail_pane.py" line="281" />
+        <location filename="../../app/ui/detail_pane.py" line="251" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="221" />
-        <location filename="../../app/ui/detail_pane.py" line="282" />
+        <location filename="../../app/ui/detail_pane.py" line="252" />
         <source>Time elapsed (时序进度)</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="222" />
-        <location filename="../../app/ui/detail_pane.py" line="283" />
+        <location filename="../../app/ui/detail_pane.py" line="253" />
         <source>Lag</source>
         <translation>进度差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="223" />
-        <location filename="../../app/ui/detail_pane.py" line="284" />
+        <location filename="../../app/ui/detail_pane.py" line="254" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="224" />
-        <location filename="../../app/ui/detail_pane.py" line="285" />
+        <location filename="../../app/ui/detail_pane.py" line="255" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="235" />
-        <location filename="../../app/ui/detail_pane.py" line="292" />
+        <location filename="../../app/ui/detail_pane.py" line="262" />
         <source>Notes on the figures</source>
         <translation>数据说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="238" />
-        <location filename="../../app/ui/detail_pane.py" line="293" />
+        <location filename="../../app/ui/detail_pane.py" line="263" />
         <source>Reported figures</source>
         <translation>填报记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="239" />
-        <location filename="../../app/ui/detail_pane.py" line="294" />
+        <location filename="../../app/ui/detail_pane.py" line="264" />
         <source>Source text (原文)</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="240" />
-        <location filename="../../app/ui/detail_pane.py" line="295" />
+        <location filename="../../app/ui/detail_pane.py" line="265" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="355" />
+        <location filename="../../app/ui/detail_pane.py" line="325" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>完成率、进度差和差距均按年化值计算。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="384" />
+        <location filename="../../app/ui/detail_pane.py" line="354" />
         <source>None (monitoring indicator)</source>
         <translation>无（监测指标）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="358" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{deadline}前 {comparator}{amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="399" />
+        <location filename="../../app/ui/detail_pane.py" line="369" />
         <source>{amount} at {date}</source>
         <translation>{amount}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="406" />
+        <location filename="../../app/ui/detail_pane.py" line="376" />
         <source>{value} (annualised)</source>
         <translation>{value}（年化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="411" />
+        <location filename="../../app/ui/detail_pane.py" line="381" />
         <source>{points} points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="418" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>linear trend</source>
         <translation>线性趋势</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="418" />
+        <location filename="../../app/ui/detail_pane.py" line="388" />
         <source>compound growth</source>
         <translation>复合增长</translation>
     </message>
@@ -341,27 +324,27 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>EntryHistoryModel</name>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="45" />
+        <location filename="../../app/ui/detail_pane.py" line="44" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="46" />
+        <location filename="../../app/ui/detail_pane.py" line="45" />
         <source>Value as reported</source>
         <translation>填报数值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="47" />
+        <location filename="../../app/ui/detail_pane.py" line="46" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="48" />
+        <location filename="../../app/ui/detail_pane.py" line="47" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="49" />
+        <location filename="../../app/ui/detail_pane.py" line="48" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -402,12 +385,12 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>FormFeedback</name>
     <message>
-        <location filename="../../app/ui/form_feedback.py" line="178" />
+        <location filename="../../app/ui/form_feedback.py" line="180" />
         <source>Still to fill in: {fields}</source>
         <translation>尚需填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_feedback.py" line="179" />
+        <location filename="../../app/ui/form_feedback.py" line="181" />
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -523,145 +506,135 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="217" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362" />
-        <source>Figures of {unit} — %n target(s)</source>
-        <translation><numerusform>{unit}的填报 — 共 %n 个指标</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
+        <location filename="../../app/ui/window_grid.py" line="74" />
         <source>Figures of “{name}” ({unit})</source>
         <translation>“{name}”的填报（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/window_grid.py" line="78" />
         <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
         <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383" />
+        <location filename="../../app/ui/main_window.py" line="336" />
         <source>As of {date}: %n target(s) — {summary}</source>
-        <translation><numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform></translation>
+        <translation>
+            <numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="347" />
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="349" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="350" />
         <source> ({marks})</source>
         <translation>（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="350" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="352" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434" />
-        <location filename="../../app/ui/main_window.py" line="436" />
+        <location filename="../../app/ui/window_editing.py" line="46" />
+        <location filename="../../app/ui/window_editing.py" line="48" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469" />
+        <location filename="../../app/ui/window_editing.py" line="80" />
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>删除政策文件“{title}”及其 {n} 个指标和全部填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/window_editing.py" line="85" />
         <source>Delete plan</source>
         <translation>删除政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/window_editing.py" line="99" />
         <source>New target</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/window_editing.py" line="100" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504" />
+        <location filename="../../app/ui/window_editing.py" line="121" />
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>删除指标“{name}”及其 {n} 条填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506" />
+        <location filename="../../app/ui/window_editing.py" line="125" />
         <source>Delete target</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531" />
+        <location filename="../../app/ui/window_grid.py" line="104" />
         <source>Enter figures</source>
         <translation>填报进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531" />
+        <location filename="../../app/ui/window_grid.py" line="105" />
         <source>Responsible unit:</source>
         <translation>责任单位：</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="558" />
-        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
-        <translation>
-            <numerusform>删除所选的 %n 条填报？（可撤销）</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="559" />
+        <location filename="../../app/ui/window_editing.py" line="142" />
         <source>Delete figures</source>
         <translation>删除填报</translation>
     </message>
@@ -804,52 +777,52 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <location filename="../../app/ui/plan_dialog.py" line="71" />
         <source>Edit plan</source>
         <translation>编辑政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="67" />
+        <location filename="../../app/ui/plan_dialog.py" line="71" />
         <source>New plan</source>
         <translation>新建政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="79" />
+        <location filename="../../app/ui/plan_dialog.py" line="83" />
         <source>e.g. 2024-01-01</source>
         <translation>如 2024-01-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="80" />
+        <location filename="../../app/ui/plan_dialog.py" line="84" />
         <source>e.g. 2026-12-31 or 2026年底</source>
         <translation>如 2026-12-31 或 2026年底</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="87" />
+        <location filename="../../app/ui/plan_dialog.py" line="91" />
         <source>&amp;Title</source>
         <translation>文件名称(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="88" />
+        <location filename="../../app/ui/plan_dialog.py" line="92" />
         <source>&amp;Issuer</source>
         <translation>发文单位(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="89" />
+        <location filename="../../app/ui/plan_dialog.py" line="93" />
         <source>Document &amp;number</source>
         <translation>文号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="90" />
+        <location filename="../../app/ui/plan_dialog.py" line="94" />
         <source>&amp;Start</source>
         <translation>实施期开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="91" />
+        <location filename="../../app/ui/plan_dialog.py" line="95" />
         <source>&amp;End</source>
         <translation>实施期结束(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="92" />
+        <location filename="../../app/ui/plan_dialog.py" line="96" />
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -942,102 +915,102 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <location filename="../../app/ui/target_dialog.py" line="107" />
         <source>Edit target</source>
         <translation>编辑指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="103" />
+        <location filename="../../app/ui/target_dialog.py" line="107" />
         <source>New target</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="111" />
+        <location filename="../../app/ui/target_dialog.py" line="115" />
         <source>e.g. 500, 500亿元 or 1.35万亿</source>
         <translation>如 500、500亿元 或 1.35万亿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="112" />
+        <location filename="../../app/ui/target_dialog.py" line="116" />
         <source>e.g. 2026-12-31 or 到2026年</source>
         <translation>如 2026-12-31 或 到2026年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="113" />
+        <location filename="../../app/ui/target_dialog.py" line="117" />
         <source>e.g. 352 (empty: 0 for counts)</source>
         <translation>如 352（留空：累计数按 0 计）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="115" />
+        <location filename="../../app/ui/target_dialog.py" line="119" />
         <source>e.g. 2023-12-31 (empty: the day before the plan starts)</source>
         <translation>如 2023-12-31（留空：实施期开始前一天）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="124" />
+        <location filename="../../app/ui/target_dialog.py" line="128" />
         <source>&amp;Plan</source>
         <translation>政策文件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="125" />
+        <location filename="../../app/ui/target_dialog.py" line="129" />
         <source>&amp;Target name</source>
         <translation>指标名称(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="126" />
+        <location filename="../../app/ui/target_dialog.py" line="130" />
         <source>Cate&amp;gory</source>
         <translation>维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="127" />
+        <location filename="../../app/ui/target_dialog.py" line="131" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="128" />
+        <location filename="../../app/ui/target_dialog.py" line="132" />
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="129" />
+        <location filename="../../app/ui/target_dialog.py" line="133" />
         <source>&amp;Comparator</source>
         <translation>比较方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="130" />
+        <location filename="../../app/ui/target_dialog.py" line="134" />
         <source>Target &amp;value</source>
         <translation>目标值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="131" />
+        <location filename="../../app/ui/target_dialog.py" line="135" />
         <source>&amp;Deadline</source>
         <translation>截止时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="132" />
+        <location filename="../../app/ui/target_dialog.py" line="136" />
         <source>&amp;Baseline value</source>
         <translation>基期值(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="133" />
+        <location filename="../../app/ui/target_dialog.py" line="137" />
         <source>Baseline d&amp;ate</source>
         <translation>基期日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="134" />
+        <location filename="../../app/ui/target_dialog.py" line="138" />
         <source>&amp;Responsible unit</source>
         <translation>责任单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="135" />
+        <location filename="../../app/ui/target_dialog.py" line="139" />
         <source>&amp;Source quote</source>
         <translation>原文摘录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="136" />
+        <location filename="../../app/ui/target_dialog.py" line="140" />
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_dialog.py" line="255" />
+        <location filename="../../app/ui/target_dialog.py" line="259" />
         <source>Choose the plan this target belongs to</source>
         <translation>选择该指标所属的政策文件</translation>
     </message>
@@ -1045,77 +1018,77 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="28" />
+        <location filename="../../app/ui/target_table_model.py" line="24" />
         <source>Plan</source>
         <translation>政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="29" />
+        <location filename="../../app/ui/target_table_model.py" line="25" />
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="30" />
+        <location filename="../../app/ui/target_table_model.py" line="26" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="31" />
+        <location filename="../../app/ui/target_table_model.py" line="27" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="32" />
+        <location filename="../../app/ui/target_table_model.py" line="28" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="33" />
+        <location filename="../../app/ui/target_table_model.py" line="29" />
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="34" />
+        <location filename="../../app/ui/target_table_model.py" line="30" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="35" />
+        <location filename="../../app/ui/target_table_model.py" line="31" />
         <source>Time elapsed</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="36" />
+        <location filename="../../app/ui/target_table_model.py" line="32" />
         <source>Lag (points)</source>
         <translation>进度差（百分点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="37" />
+        <location filename="../../app/ui/target_table_model.py" line="33" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="38" />
+        <location filename="../../app/ui/target_table_model.py" line="34" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="39" />
+        <location filename="../../app/ui/target_table_model.py" line="35" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="145" />
+        <location filename="../../app/ui/target_table_model.py" line="143" />
         <source> (annualised)</source>
         <translation>（年化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="150" />
+        <location filename="../../app/ui/target_table_model.py" line="148" />
         <source>(monitoring)</source>
         <translation>（监测）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/target_table_model.py" line="154" />
+        <location filename="../../app/ui/target_table_model.py" line="152" />
         <source>{goal} by {date}</source>
         <translation>{goal}（{date}）</translation>
     </message>

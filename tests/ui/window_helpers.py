@@ -16,6 +16,7 @@ class ScriptedPrompts:
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answer = True
         self.paths: list[str | None] = []
+        self.choice: str | None = None
 
     def error(self, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -30,8 +31,12 @@ class ScriptedPrompts:
     def open_path(self, title: str, folder: str) -> str | None:
         return self.paths.pop(0)
 
-    def save_path(self, title: str, suggested: str) -> str | None:
+    def save_path(self, title: str, suggested: str, file_filter: str = "") -> str | None:
         return self.paths.pop(0)
+
+    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+        self.shown.append(("choose", title, label))
+        return self.choice if self.choice is not None else items[0]
 
 
 def wait_ready(qtbot: QtBot, w: MainWindow) -> None:
