@@ -13,7 +13,6 @@ import json
 import sqlite3
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any, TypeVar
 
 from app import __version__
 from app.domain.errors import DomainError, ValidationError
-from app.domain.formatting import format_amount
+from app.domain.formatting import display_width, format_amount
 from app.domain.periods import parse_deadline
 from app.services.demo import create_demo_workspace
 from app.services.editing import Editor
@@ -55,18 +54,14 @@ def _as_of(text: str | None) -> date:
             raise UsageError(f"--as-of：无法识别日期“{text}”，请写成 2025-06-30") from exc
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))
 
 
 def render_table(records: Sequence[dict[str, Any]]) -> str:
     headers = [h for _, h in COLUMNS]
     cells = [[str(r[k]) for k, _ in COLUMNS] for r in records]
-    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    widths = [max([display_width(h)] + [display_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from app.domain.numbers import format_decimal
@@ -32,3 +33,34 @@ def format_amount(value: Decimal | float | None, unit: str = "", places: int = 2
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}{unit}"
+
+
+ELLIPSIS = "…"
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes: wide (Chinese) characters count 2, so mixed text is measured as it looks."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def abbreviate(text: str, max_width: int, tail: int = 0) -> str:
+    """Cut ``text`` to ``max_width`` columns with a "…", keeping ``tail`` columns of its end (a unit's 处/科
+    tells sibling units apart). Runs of white space fold to one space; short text stays as it is."""
+    text = " ".join(text.split())
+    if display_width(text) <= max_width:
+        return text
+    tail = max(0, min(tail, max_width - 4))
+    end = _fit(text[::-1], tail)[::-1] if tail else ""
+    head = _fit(text, max_width - 2 - display_width(end))  # 2: the wide "…"
+    return head.rstrip() + ELLIPSIS + end.lstrip()
+
+
+def _fit(text: str, width: int) -> str:
+    kept, used = [], 0
+    for char in text:
+        w = display_width(char)
+        if used + w > width:
+            break
+        kept.append(char)
+        used += w
+    return "".join(kept)

@@ -119,7 +119,7 @@ def status_from_lag(lag_points: float, bands: Bands) -> Status:
     return Status.OFF_TRACK
 
 
-def _entries_in_target_unit(
+def entries_in_target_unit(
     target: Target, entries: Sequence[ProgressEntry], as_of: date
 ) -> tuple[list[ProgressEntry], list[str]]:
     converted, notes = [], []
@@ -147,7 +147,7 @@ def evaluate(
 ) -> Progress:
     """Compute a target's progress as of ``as_of``; entries whose period ends later are ignored."""
     settings = settings or ProgressSettings()
-    usable, notes = _entries_in_target_unit(target, entries, as_of)
+    usable, notes = entries_in_target_unit(target, entries, as_of)
     kind = target.kind
     t0 = target.baseline_date or (plan.period_start - timedelta(days=1))
     baseline = target.baseline_value

@@ -27,10 +27,6 @@ EXPORT_SIZES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartViews", text)
-
-
 class _LazyTab(QWidget):
     """A tab page that builds its chart on first show."""
 
@@ -70,8 +66,12 @@ class ChartViews(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.bullet_page), _tr("Progress chart"))
-        self.tabs.setTabText(self.tabs.indexOf(self.overview_page), _tr("Status overview"))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.bullet_page), QCoreApplication.translate("ChartViews", "Progress chart")
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.overview_page), QCoreApplication.translate("ChartViews", "Status overview")
+        )
 
     # feeding -------------------------------------------------------------------------------------------
 
@@ -138,18 +138,48 @@ class ChartViews(QObject):
         return None
 
     def export(self, prompts: Prompts, suggested: Path) -> Path | None:
-        """Ask for a size and a file name, then save the current chart as a PNG; None when cancelled."""
+        """Ask for a size and a file name, then save the current chart as a PNG; None when cancelled.
+
+        A fresh chart is drawn at exactly the chosen size (the one in the window is held by its layout),
+        from the same rows and with the same drawing code as on screen and in reports.
+        """
         from app.ui.charts.common import export_png
 
-        chart = self.current_chart()
-        if chart is None:
+        if self.current_chart() is None:
             return None
-        size = prompts.choose(_tr("Export chart"), _tr("Size in pixels:"), list(EXPORT_SIZES))
+        title = QCoreApplication.translate("ChartViews", "Export chart")
+        size = prompts.choose(
+            title, QCoreApplication.translate("ChartViews", "Size in pixels:"), list(EXPORT_SIZES)
+        )
         if not size:
             return None
-        path = prompts.save_path(_tr("Export chart"), str(suggested), "PNG (*.png)")
+        path = prompts.save_path(title, str(suggested), "PNG (*.png)")
         if not path:
             return None
         target = Path(path) if path.lower().endswith(".png") else Path(path + ".png")
         width, height = EXPORT_SIZES[size]
-        return export_png(chart, target, width, height)
+        copy = self._fresh_copy()
+        try:
+            return export_png(copy, target, width, height)
+        finally:
+            copy.deleteLater()
+
+    def _fresh_copy(self) -> QWidget:
+        page = self.tabs.currentWidget()
+        if page is self.bullet_page:
+            copy = self._make_bullet()
+            copy.set_rows(self._rows)  # type: ignore[attr-defined]
+        elif page is self.overview_page:
+            shown = self.overview_page.ensure()
+            copy = self._make_overview()
+            copy.set_grouping(shown.grouping())  # type: ignore[attr-defined]
+            copy.set_include_monitoring(shown.monitoring_check.isChecked())  # type: ignore[attr-defined]
+            copy.set_rows(self._all_rows)  # type: ignore[attr-defined]
+            for control in ("by_combo", "monitoring_check"):  # a picture, not the switches around it
+                getattr(copy, control).hide()
+        else:
+            from app.ui.charts.trajectory_chart import TrajectoryChart
+
+            copy = TrajectoryChart()
+            copy.set_row(self._detail_row)
+        return copy

@@ -101,6 +101,12 @@ class FilterBar(QWidget):
         if self.responsible_unit() != current:
             self.filtersChanged.emit()
 
+    def set_unit(self, unit: str) -> None:
+        """Filter to one responsible unit (e.g. from a click on the status overview)."""
+        index = self.unit_combo.findData(unit)
+        if index >= 0:
+            self.unit_combo.setCurrentIndex(index)
+
     def show_behind(self) -> None:
         """Jump straight to the targets that need attention (e.g. from a "2 behind" link)."""
         self.status_combo.setCurrentIndex(self.status_combo.findData(BEHIND))

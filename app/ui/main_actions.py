@@ -21,6 +21,7 @@ class MainActions:
     open_file: QAction
     save_copy: QAction
     open_demo: QAction
+    export_chart: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -58,6 +59,7 @@ def create_actions(window: QMainWindow) -> MainActions:
         open_file=make(Key.Open, sp.SP_DialogOpenButton),
         save_copy=make("Ctrl+Shift+S", sp.SP_DialogSaveButton),
         open_demo=make(),
+        export_chart=make("Ctrl+Shift+X"),
         quit=make("Ctrl+Q"),  # the platform's Quit key is empty on some desktops
         undo=make(Key.Undo, sp.SP_ArrowBack),
         redo=make(QKeySequence("Ctrl+Y"), sp.SP_ArrowForward),
@@ -91,7 +93,7 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus = {name: bar.addMenu("") for name in ("file", "edit", "view", "settings", "help")}
     menus["file"].addActions([a.new_file, a.open_file])
     menus["file"].addMenu(recent_menu)
-    menus["file"].addActions([a.save_copy, a.open_demo])
+    menus["file"].addActions([a.save_copy, a.open_demo, a.export_chart])
     menus["file"].addSeparator()
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
@@ -128,6 +130,7 @@ ACTION_TEXTS = {
     "open_file": QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
     "save_copy": QT_TRANSLATE_NOOP("MainWindow", "Save a &copy as…"),
     "open_demo": QT_TRANSLATE_NOOP("MainWindow", "Open the &demo data"),
+    "export_chart": QT_TRANSLATE_NOOP("MainWindow", "E&xport chart…"),
     "quit": QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     "undo": QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
     "redo": QT_TRANSLATE_NOOP("MainWindow", "&Redo"),

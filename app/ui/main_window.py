@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
@@ -30,6 +31,7 @@ from app.services.workspace import Change
 from app.storage.database import StorageError
 from app.storage.repositories import RecordNotFoundError
 from app.ui import main_actions
+from app.ui.chart_views import ChartViews
 from app.ui.dashboard_filter import DashboardFilter
 from app.ui.detail_pane import DetailPane
 from app.ui.entry_grid import EntryGrid
@@ -70,6 +72,7 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         self.detail = DetailPane()
         self.entry_grid = EntryGrid()
         self.tabs = QTabWidget()
+        self.views = QTabWidget()  # the table, then the charts (added by ChartViews)
         self.as_of_edit = QDateEdit()
         self.as_of_label = QLabel()
         self.file_label = QLabel()
@@ -81,6 +84,7 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         # Rows typed but not saved, per set of targets, so that looking at another target loses nothing.
         self._draft_stash: dict[tuple[int, ...], str] = {}
         self._build_ui()
+        self.charts = ChartViews(self.views, self.detail, self)
         self._connect_signals()
         self.retranslate()
         self.bind(session)
@@ -113,7 +117,9 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.counts_label)
-        layout.addWidget(self.table)
+        self.views.setObjectName("dashboardViews")
+        self.views.addTab(self.table, "")
+        layout.addWidget(self.views)
         self.tabs.addTab(self.detail, "")
         grid_page = QWidget()
         grid_layout = QVBoxLayout(grid_page)
@@ -166,6 +172,9 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         self.entry_grid.entriesSubmitted.connect(self.on_entries_submitted)
         self.entry_grid.entryEdited.connect(self.on_entry_edited)
         self.entry_grid.deleteRequested.connect(self.on_delete_entries)
+        self.charts.targetClicked.connect(self.on_chart_target_clicked)
+        self.charts.groupClicked.connect(self.on_chart_group_clicked)
+        a.export_chart.triggered.connect(self.on_export_chart)
 
     def bind(self, session: Session) -> None:
         """Show another open file (File → Open swaps the session, the window stays)."""
@@ -215,6 +224,8 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         main_actions.retranslate(self.acts, self.menus, self.recent_menu)
         self.setWindowTitle(self.tr("Policy Target Tracker"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.views.setTabText(0, self.tr("Targets"))
+        self.charts.retranslate()
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("Figures"))
         self.as_of_label.setText(self.tr("As of "))
@@ -249,6 +260,7 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         self._reselect_target()
         self._reload_entry_grid()
         self._update_counts()
+        self.charts.set_rows(self.proxy.visible_rows(), rows)
 
     def _refresh_tree(self, selection: TreeSelection | None = None) -> None:
         """Rebuild the plan tree (counts change with every edit) and keep the user's place in it."""
@@ -278,18 +290,21 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
     def on_filters_changed(self) -> None:
         self.filter_bar.apply_to(self.proxy)
         self._update_counts()
+        self.charts.set_rows(self.proxy.visible_rows(), self.session.rows)
 
     def on_tree_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         value = indexes[0].data(PlanTreeModel.FilterRole) if indexes else None
         self.proxy.set_selection(value if isinstance(value, TreeSelection) else TreeSelection(None, None))
         self._update_counts()
+        self.charts.set_rows(self.proxy.visible_rows(), self.session.rows)
         self._update_actions()
 
     def on_table_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_row()
         self._selected_target_id = row.target.id if row else None
         self.detail.show_row(row)
+        self.charts.show_target(row)
         if self._unit_mode is None:
             self._load_entry_grid(row)
         self._update_actions()
@@ -300,6 +315,38 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
     def on_as_of_edited(self, qdate: QDate) -> None:
         self.session.set_as_of(date(qdate.year(), qdate.month(), qdate.day()))
         self._update_file_label()
+
+    def on_chart_target_clicked(self, target_id: int) -> None:
+        if not self.select_target(target_id):  # hidden by a filter: show everything, then select it
+            self.filter_bar.clear()
+            self.select_target(target_id)
+
+    def on_chart_group_clicked(self, kind: str, key: object) -> None:
+        """A bar of the status overview: filter the dashboard to that plan or responsible unit."""
+        if kind == "plan" and isinstance(key, int):
+            index = self.tree_model.index_for(TreeSelection(key, None))
+            if index.isValid():
+                self.tree.selectionModel().select(
+                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                )
+        elif kind == "unit" and isinstance(key, str):
+            self.filter_bar.set_unit(key)
+        self.views.setCurrentIndex(0)
+
+    def on_export_chart(self) -> None:
+        folder = Path(self.session.workspace.path).parent
+        try:
+            saved = self.charts.export(self.prompts, folder / "图表.png")
+        except OSError as exc:
+            self.prompts.error(self.tr("Export chart"), str(exc))
+            return
+        if saved is None and self.charts.current_chart() is None:
+            self.prompts.info(
+                self.tr("Export chart"),
+                self.tr("Open a chart first: the Progress chart or Status overview tab, or select a target."),
+            )
+        elif saved is not None:
+            self.statusBar().showMessage(self.tr("Chart saved: {path}").format(path=saved), 8000)
 
     def selected_row(self) -> StatusRow | None:
         indexes = self.table.selectionModel().selectedRows()

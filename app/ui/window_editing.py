@@ -136,8 +136,9 @@ class EditingMixin:
     def on_delete_entries(self, entry_ids: list[int]) -> None:
         if not entry_ids:
             return
+        count = len(entry_ids)  # a plain name: lupdate misses plural calls whose count is an expression
         question = QCoreApplication.translate(
-            "MainWindow", "Delete %n selected figure(s)? (Undo can bring them back.)", "", len(entry_ids)
+            "MainWindow", "Delete %n selected figure(s)? (Undo can bring them back.)", "", count
         )
         if self.prompts.confirm(QCoreApplication.translate("MainWindow", "Delete figures"), question):
             self._attempt(self.session.delete_entries, entry_ids)

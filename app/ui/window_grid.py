@@ -66,9 +66,10 @@ class EntryGridMixin:
         return model.cells_as_text(cells) if cells else ""
 
     def _update_grid_title(self, rows: list[StatusRow]) -> None:
+        count = len(rows)  # a plain name: lupdate misses plural calls whose count is an expression
         if self._unit_mode is not None:
             text = QCoreApplication.translate(
-                "MainWindow", "Figures of {unit} — %n target(s)", "", len(rows)
+                "MainWindow", "Figures of {unit} — %n target(s)", "", count
             ).format(unit=self._unit_mode)
         elif rows:
             text = QCoreApplication.translate("MainWindow", "Figures of “{name}” ({unit})").format(

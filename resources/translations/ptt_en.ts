@@ -58,6 +58,207 @@ Tracks action-plan targets against reported figures.</translation>
     </message>
 </context>
 <context>
+    <name>ChartViews</name>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="70" />
+        <source>Progress chart</source>
+        <translation>Progress chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="73" />
+        <source>Status overview</source>
+        <translation>Status overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="148" />
+        <location filename="../../app/ui/chart_views.py" line="155" />
+        <source>Export chart</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="149" />
+        <source>Size in pixels:</source>
+        <translation>Size in pixels:</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="233" />
+        <source>Plan: {plan}</source>
+        <translation>Plan: {plan}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="235" />
+        <source>{status} · completion {completion} · time elapsed {time} · lag {lag} points</source>
+        <translation>{status} · completion {completion} · time elapsed {time} · lag {lag} points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="246" />
+        <source>The bar is cut at {limit}; the label gives the real figure.</source>
+        <translation>The bar is cut at {limit}; the label gives the real figure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="356" />
+        <source>Time elapsed (marker); dashed line: target 100%</source>
+        <translation>Time elapsed (marker); dashed line: target 100%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="360" />
+        <source>{completion} · time elapsed {time_progress}</source>
+        <translation>{completion} · time elapsed {time_progress}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="381" />
+        <source>No target has a completion to draw yet</source>
+        <translation>No target has a completion to draw yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="474" />
+        <source>Showing {shown} of {total} targets with a completion, furthest behind schedule first.</source>
+        <translation>Showing {shown} of {total} targets with a completion, furthest behind schedule first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="481" />
+        <source>Targets with a completion: {total}, furthest behind schedule first.</source>
+        <translation>Targets with a completion: {total}, furthest behind schedule first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="487" />
+        <source>monitoring indicators: {count}</source>
+        <translation>monitoring indicators: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="491" />
+        <source>no data: {count}</source>
+        <translation>no data: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="494" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="495" />
+        <source>Not shown: {items}.</source>
+        <translation>Not shown: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/common.py" line="75" />
+        <source>No data to draw</source>
+        <translation>No data to draw</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/common.py" line="113" />
+        <source>Could not write {path}</source>
+        <translation>Could not write {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="117" />
+        <source>By plan</source>
+        <translation>By plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="118" />
+        <source>By responsible unit</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="119" />
+        <source>Include monitoring indicators</source>
+        <translation>Include monitoring indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="264" />
+        <source>Number of targets</source>
+        <translation>Number of targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="312" />
+        <source>Only monitoring indicators: tick “Include monitoring indicators” to count them</source>
+        <translation>Only monitoring indicators: tick “Include monitoring indicators” to count them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="315" />
+        <source>No targets to count</source>
+        <translation>No targets to count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="318" />
+        <source>(no responsible unit)</source>
+        <translation>(no responsible unit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="348" />
+        <source>{name}
+{counts}
+Total {total}; click to show these targets</source>
+        <translation>{name}
+{counts}
+Total {total}; click to show these targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="40" />
+        <source>Choose a target</source>
+        <translation>Choose a target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="41" />
+        <source>No reported values yet</source>
+        <translation>No reported values yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="42" />
+        <source>Reported values</source>
+        <translation>Reported values</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="43" />
+        <source>Annualised (part of a year)</source>
+        <translation>Annualised (part of a year)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="44" />
+        <source>Required path</source>
+        <translation>Required path</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="45" />
+        <source>Forecast</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="46" />
+        <source>Forecast (linear)</source>
+        <translation>Forecast (linear)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="47" />
+        <source>Forecast (compound growth)</source>
+        <translation>Forecast (compound growth)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="48" />
+        <source>Target {value}</source>
+        <translation>Target {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="49" />
+        <source>Threshold {value}</source>
+        <translation>Threshold {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="50" />
+        <source>As of {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="51" />
+        <source>Deadline {date}</source>
+        <translation>Deadline {date}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="155" />
@@ -507,57 +708,83 @@ Tracks action-plan targets against reported figures.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="227" />
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="341" />
+        <location filename="../../app/ui/main_window.py" line="345" />
+        <source>Export chart</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="346" />
+        <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
+        <translation>Open a chart first: the Progress chart or Status overview tab, or select a target.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="349" />
+        <source>Chart saved: {path}</source>
+        <translation>Chart saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="71" />
+        <source>Figures of {unit} — %n target(s)</source>
+        <translation>Figures of {unit} — %n target(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="75" />
         <source>Figures of “{name}” ({unit})</source>
         <translation>Figures of “{name}” ({unit})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="78" />
+        <location filename="../../app/ui/window_grid.py" line="79" />
         <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
         <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="377" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="336" />
+        <location filename="../../app/ui/main_window.py" line="383" />
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>As of {date}: %n target — {summary}</numerusform>
@@ -565,27 +792,27 @@ Tracks action-plan targets against reported figures.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350" />
+        <location filename="../../app/ui/main_window.py" line="397" />
         <source> ({marks})</source>
         <translation> ({marks})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350" />
+        <location filename="../../app/ui/main_window.py" line="397" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352" />
+        <location filename="../../app/ui/main_window.py" line="399" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
@@ -626,152 +853,162 @@ Tracks action-plan targets against reported figures.</translation>
         <translation>Delete target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="104" />
+        <location filename="../../app/ui/window_editing.py" line="140" />
+        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
+        <translation>Delete %n selected figure(s)? (Undo can bring them back.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="105" />
         <source>Enter figures</source>
         <translation>Enter figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="105" />
+        <location filename="../../app/ui/window_grid.py" line="106" />
         <source>Responsible unit:</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="142" />
+        <location filename="../../app/ui/window_editing.py" line="143" />
         <source>Delete figures</source>
         <translation>Delete figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="127" />
+        <location filename="../../app/ui/main_actions.py" line="129" />
         <source>&amp;New data file…</source>
         <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="128" />
+        <location filename="../../app/ui/main_actions.py" line="130" />
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="131" />
         <source>Save a &amp;copy as…</source>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="132" />
         <source>Open the &amp;demo data</source>
         <translation>Open the &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="133" />
+        <source>E&amp;xport chart…</source>
+        <translation>E&amp;xport chart…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="134" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="135" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="136" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="137" />
         <source>New &amp;plan…</source>
         <translation>New &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="138" />
         <source>Edit plan…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="139" />
         <source>Delete plan…</source>
         <translation>Delete plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>New &amp;target…</source>
         <translation>New &amp;target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>&amp;Edit target…</source>
         <translation>&amp;Edit target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>&amp;Delete target…</source>
         <translation>&amp;Delete target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>Enter &amp;figures</source>
         <translation>Enter &amp;figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>Enter figures for a responsible &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="146" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="147" />
         <source>Show targets &amp;behind</source>
         <translation>Show targets &amp;behind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="145" />
+        <location filename="../../app/ui/main_actions.py" line="148" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146" />
+        <location filename="../../app/ui/main_actions.py" line="149" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="157" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155" />
+        <location filename="../../app/ui/main_actions.py" line="158" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156" />
+        <location filename="../../app/ui/main_actions.py" line="159" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
@@ -914,6 +1151,29 @@ Tracks action-plan targets against reported figures.</translation>
             <numerusform>Delete %n figure</numerusform>
             <numerusform>Delete %n figures</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusOverviewChart</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="299" />
+        <source>%n monitoring indicator(s) not counted</source>
+        <translation><numerusform>%n monitoring indicator not counted</numerusform><numerusform>%n monitoring indicators not counted</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="303" />
+        <source>%n more responsible unit(s) not shown</source>
+        <translation><numerusform>%n more responsible unit not shown</numerusform><numerusform>%n more responsible units not shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="305" />
+        <source>%n more plan(s) not shown</source>
+        <translation><numerusform>%n more plan not shown</numerusform><numerusform>%n more plans not shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="306" />
+        <source>(%n target(s))</source>
+        <translation><numerusform>(%n target)</numerusform><numerusform>(%n targets)</numerusform></translation>
     </message>
 </context>
 <context>

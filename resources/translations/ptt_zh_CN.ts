@@ -58,6 +58,207 @@ Tracks action-plan targets against reported figures.</source>
     </message>
 </context>
 <context>
+    <name>ChartViews</name>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="70" />
+        <source>Progress chart</source>
+        <translation>进度图</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="73" />
+        <source>Status overview</source>
+        <translation>状态总览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="148" />
+        <location filename="../../app/ui/chart_views.py" line="155" />
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart_views.py" line="149" />
+        <source>Size in pixels:</source>
+        <translation>尺寸（像素）：</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="233" />
+        <source>Plan: {plan}</source>
+        <translation>政策文件：{plan}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="235" />
+        <source>{status} · completion {completion} · time elapsed {time} · lag {lag} points</source>
+        <translation>{status} · 完成 {completion} · 时序 {time} · 差 {lag} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="246" />
+        <source>The bar is cut at {limit}; the label gives the real figure.</source>
+        <translation>条形截至 {limit}，实际数值见标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="356" />
+        <source>Time elapsed (marker); dashed line: target 100%</source>
+        <translation>竖标：时序进度；虚线：目标 100%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="360" />
+        <source>{completion} · time elapsed {time_progress}</source>
+        <translation>{completion} · 时序 {time_progress}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="381" />
+        <source>No target has a completion to draw yet</source>
+        <translation>暂无可绘制完成度的指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="474" />
+        <source>Showing {shown} of {total} targets with a completion, furthest behind schedule first.</source>
+        <translation>显示滞后最多的 {shown} 个（共 {total} 个有完成度的指标）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="481" />
+        <source>Targets with a completion: {total}, furthest behind schedule first.</source>
+        <translation>共 {total} 个有完成度的指标，按滞后程度排序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="487" />
+        <source>monitoring indicators: {count}</source>
+        <translation>{count} 个监测指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="491" />
+        <source>no data: {count}</source>
+        <translation>{count} 个无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="494" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/bullet_chart.py" line="495" />
+        <source>Not shown: {items}.</source>
+        <translation>另有 {items}未显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/common.py" line="75" />
+        <source>No data to draw</source>
+        <translation>无数据可绘制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/common.py" line="113" />
+        <source>Could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="117" />
+        <source>By plan</source>
+        <translation>按政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="118" />
+        <source>By responsible unit</source>
+        <translation>按责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="119" />
+        <source>Include monitoring indicators</source>
+        <translation>包括监测指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="264" />
+        <source>Number of targets</source>
+        <translation>指标数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="312" />
+        <source>Only monitoring indicators: tick “Include monitoring indicators” to count them</source>
+        <translation>只有监测指标：勾选“包括监测指标”即可计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="315" />
+        <source>No targets to count</source>
+        <translation>没有可统计的指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="318" />
+        <source>(no responsible unit)</source>
+        <translation>（未填责任单位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="348" />
+        <source>{name}
+{counts}
+Total {total}; click to show these targets</source>
+        <translation>{name}
+{counts}
+共 {total} 个；点击查看这些指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="40" />
+        <source>Choose a target</source>
+        <translation>请选择一个指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="41" />
+        <source>No reported values yet</source>
+        <translation>尚无填报数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="42" />
+        <source>Reported values</source>
+        <translation>填报值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="43" />
+        <source>Annualised (part of a year)</source>
+        <translation>年化值（不足一年）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="44" />
+        <source>Required path</source>
+        <translation>应达进度线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="45" />
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="46" />
+        <source>Forecast (linear)</source>
+        <translation>预测（线性）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="47" />
+        <source>Forecast (compound growth)</source>
+        <translation>预测（复合增长）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="48" />
+        <source>Target {value}</source>
+        <translation>目标 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="49" />
+        <source>Threshold {value}</source>
+        <translation>门槛 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="50" />
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/charts/trajectory_chart.py" line="51" />
+        <source>Deadline {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="155" />
@@ -506,84 +707,110 @@ Tracks action-plan targets against reported figures.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="227" />
+        <source>Targets</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="341" />
+        <location filename="../../app/ui/main_window.py" line="345" />
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="346" />
+        <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
+        <translation>请先打开一个图表：“进度图”或“状态总览”标签页，或选择一个指标。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="349" />
+        <source>Chart saved: {path}</source>
+        <translation>图表已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="71" />
+        <source>Figures of {unit} — %n target(s)</source>
+        <translation>{unit}的填报 — 共 %n 个指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="75" />
         <source>Figures of “{name}” ({unit})</source>
         <translation>“{name}”的填报（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="78" />
+        <location filename="../../app/ui/window_grid.py" line="79" />
         <source>Choose a target in the table, or Edit → Enter figures for a responsible unit.</source>
         <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="377" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="336" />
+        <location filename="../../app/ui/main_window.py" line="383" />
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350" />
+        <location filename="../../app/ui/main_window.py" line="397" />
         <source> ({marks})</source>
         <translation>（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350" />
+        <location filename="../../app/ui/main_window.py" line="397" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352" />
+        <location filename="../../app/ui/main_window.py" line="399" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
@@ -624,152 +851,162 @@ Tracks action-plan targets against reported figures.</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="104" />
+        <location filename="../../app/ui/window_editing.py" line="140" />
+        <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
+        <translation>删除所选的 %n 条填报？（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_grid.py" line="105" />
         <source>Enter figures</source>
         <translation>填报进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_grid.py" line="105" />
+        <location filename="../../app/ui/window_grid.py" line="106" />
         <source>Responsible unit:</source>
         <translation>责任单位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="142" />
+        <location filename="../../app/ui/window_editing.py" line="143" />
         <source>Delete figures</source>
         <translation>删除填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="127" />
+        <location filename="../../app/ui/main_actions.py" line="129" />
         <source>&amp;New data file…</source>
         <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="128" />
+        <location filename="../../app/ui/main_actions.py" line="130" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="131" />
         <source>Save a &amp;copy as…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="132" />
         <source>Open the &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="133" />
+        <source>E&amp;xport chart…</source>
+        <translation>导出图表(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="134" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="135" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="136" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="137" />
         <source>New &amp;plan…</source>
         <translation>新建政策文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="138" />
         <source>Edit plan…</source>
         <translation>编辑政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="139" />
         <source>Delete plan…</source>
         <translation>删除政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>New &amp;target…</source>
         <translation>新建指标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>&amp;Edit target…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>&amp;Delete target…</source>
         <translation>删除指标(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>Enter &amp;figures</source>
         <translation>填报进度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>按责任单位填报(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="146" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="147" />
         <source>Show targets &amp;behind</source>
         <translation>只看需关注的指标(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="145" />
+        <location filename="../../app/ui/main_actions.py" line="148" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146" />
+        <location filename="../../app/ui/main_actions.py" line="149" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155" />
+        <location filename="../../app/ui/main_actions.py" line="158" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156" />
+        <location filename="../../app/ui/main_actions.py" line="159" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -910,6 +1147,29 @@ Tracks action-plan targets against reported figures.</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusOverviewChart</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="299" />
+        <source>%n monitoring indicator(s) not counted</source>
+        <translation><numerusform>另有 %n 个监测指标未计入</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="303" />
+        <source>%n more responsible unit(s) not shown</source>
+        <translation><numerusform>另有 %n 个责任单位未显示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="305" />
+        <source>%n more plan(s) not shown</source>
+        <translation><numerusform>另有 %n 个政策文件未显示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/charts/status_overview_chart.py" line="306" />
+        <source>(%n target(s))</source>
+        <translation><numerusform>（共 %n 个指标）</numerusform></translation>
     </message>
 </context>
 <context>
