@@ -22,9 +22,11 @@ from app import __version__
 from app.domain.errors import DomainError, ValidationError
 from app.domain.formatting import display_width, format_amount
 from app.domain.periods import parse_deadline
+from app.domain.status import Status
 from app.services.demo import create_demo_workspace
 from app.services.editing import Editor
 from app.services.integrity import audit_mismatches
+from app.services.report_content import ReportFilter, build_report
 from app.services.status_table import COLUMNS, status_json, status_record
 from app.services.statuses import compute_statuses, status_counts
 from app.services.text_input import TargetText, entry_from_text, plan_from_text, target_from_text
@@ -196,6 +198,33 @@ def cmd_add_entry(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _status_filter(text: str | None) -> frozenset[Status] | None:
+    if not text:
+        return None
+    words = {s.label: s for s in Status} | {s.value: s for s in Status}
+    chosen = [w.strip() for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
+    unknown = [w for w in chosen if w not in words]
+    if unknown:
+        raise UsageError(f"--status：不认识“{'、'.join(unknown)}”，可选 {'、'.join(s.label for s in Status)}")
+    return frozenset(words[w] for w in chosen)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.reporting import report_format, write_report
+
+    report_format(args.out)  # a wrong extension is found before any work
+    report_filter = ReportFilter(plan=args.plan, unit=args.unit, statuses=_status_filter(args.status))
+    with _reading_workspace(args) as ws:
+        content = build_report(
+            ws, _as_of(args.as_of), title=args.title, issuer=args.issuer, report_filter=report_filter
+        )
+        written = write_report(content, Path(args.out))
+    if content.empty:
+        print(f"注意：没有符合条件的指标（{report_filter.describe()}），报告中已说明", file=sys.stderr)
+    print(f"已生成报告：{written}（{len(content.rows)} 个指标，截至 {content.as_of:%Y-%m-%d}）")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ptt", description="政策目标进度跟踪 — 命令行")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -247,6 +276,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", default="", help="来源")
     p.add_argument("--note", default="", help="备注")
     p.set_defaults(func=cmd_add_entry)
+
+    p = sub.add_parser("report", help="生成进度报告（.pdf / .docx / .xlsx）")
+    p.add_argument("path", nargs="?")
+    p.add_argument("--demo", action="store_true", help="使用内置演示数据")
+    p.add_argument("--out", required=True, help="输出文件，扩展名决定格式：.pdf、.docx 或 .xlsx")
+    p.add_argument("--as-of", help="截至日期，如 2025-06-30（默认今天）")
+    p.add_argument("--plan", help="只含此政策文件（编号或完整名称）")
+    p.add_argument("--unit", help="只含此责任单位")
+    p.add_argument("--status", help="只含这些状态，如 滞后,逾期")
+    p.add_argument("--title", default="政策目标进度报告", help="报告标题")
+    p.add_argument("--issuer", default="", help="报告单位（印在封面和页眉）")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("check", help="检查文件完整性、数据库版本与审计记录链")
     p.add_argument("path")

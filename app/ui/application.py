@@ -101,6 +101,7 @@ class AppController(QObject):
         else:
             session = Session(self._new_demo(), self.as_of)
         self.window = MainWindow(session)
+        self.window.app_settings = self.settings
         self._wire(self.window)
         self._restore_window_state()
         self._refresh_recent_menu()

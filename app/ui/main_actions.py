@@ -22,6 +22,10 @@ class MainActions:
     save_copy: QAction
     open_demo: QAction
     export_chart: QAction
+    print_preview: QAction
+    print_report: QAction
+    export_report: QAction
+    set_issuer: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -60,6 +64,10 @@ def create_actions(window: QMainWindow) -> MainActions:
         save_copy=make("Ctrl+Shift+S", sp.SP_DialogSaveButton),
         open_demo=make(),
         export_chart=make("Ctrl+Shift+X"),
+        print_preview=make("Ctrl+Shift+P", sp.SP_FileDialogContentsView),
+        print_report=make(Key.Print),
+        export_report=make("Ctrl+Shift+R", sp.SP_DialogSaveButton),
+        set_issuer=make(),
         quit=make("Ctrl+Q"),  # the platform's Quit key is empty on some desktops
         undo=make(Key.Undo, sp.SP_ArrowBack),
         redo=make(QKeySequence("Ctrl+Y"), sp.SP_ArrowForward),
@@ -93,7 +101,9 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus = {name: bar.addMenu("") for name in ("file", "edit", "view", "settings", "help")}
     menus["file"].addActions([a.new_file, a.open_file])
     menus["file"].addMenu(recent_menu)
-    menus["file"].addActions([a.save_copy, a.open_demo, a.export_chart])
+    menus["file"].addActions([a.save_copy, a.open_demo])
+    menus["file"].addSeparator()
+    menus["file"].addActions([a.print_preview, a.print_report, a.export_report, a.export_chart])
     menus["file"].addSeparator()
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
@@ -107,6 +117,7 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     language = menus["settings"].addMenu("")
     language.setObjectName("languageMenu")
     language.addActions([a.language_system, a.language_zh, a.language_en])
+    menus["settings"].addAction(a.set_issuer)
     menus["language"] = language
     menus["help"].addAction(a.about)
     return menus
@@ -131,6 +142,10 @@ ACTION_TEXTS = {
     "save_copy": QT_TRANSLATE_NOOP("MainWindow", "Save a &copy as…"),
     "open_demo": QT_TRANSLATE_NOOP("MainWindow", "Open the &demo data"),
     "export_chart": QT_TRANSLATE_NOOP("MainWindow", "E&xport chart…"),
+    "print_preview": QT_TRANSLATE_NOOP("MainWindow", "Print pre&view…"),
+    "print_report": QT_TRANSLATE_NOOP("MainWindow", "&Print report…"),
+    "export_report": QT_TRANSLATE_NOOP("MainWindow", "Export &report (PDF, Word, Excel)…"),
+    "set_issuer": QT_TRANSLATE_NOOP("MainWindow", "&Issuing unit for reports…"),
     "quit": QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     "undo": QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
     "redo": QT_TRANSLATE_NOOP("MainWindow", "&Redo"),

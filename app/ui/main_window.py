@@ -40,9 +40,11 @@ from app.ui.labels import status_text
 from app.ui.plan_tree_model import PlanTreeModel, TreeSelection
 from app.ui.prompts import Prompts
 from app.ui.session import Session
+from app.ui.settings import AppSettings
 from app.ui.target_table_model import TargetTableModel
 from app.ui.window_editing import EditingMixin
 from app.ui.window_grid import EntryGridMixin
+from app.ui.window_reports import ReportMixin
 
 USER_ERRORS = (DomainError, StorageError, RecordNotFoundError)
 DASHBOARD_ORDER = (
@@ -51,12 +53,13 @@ DASHBOARD_ORDER = (
 )  # fmt: skip
 
 
-class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
+class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
         self.prompts = Prompts(self)
+        self.app_settings: AppSettings | None = None  # the controller hands it over (report issuer)
         self.acts = main_actions.create_actions(self)
         self.recent_menu = QMenu(self)
         self.menus = main_actions.build_menus(self, self.acts, self.recent_menu)
@@ -175,6 +178,10 @@ class MainWindow(EditingMixin, EntryGridMixin, QMainWindow):
         self.charts.targetClicked.connect(self.on_chart_target_clicked)
         self.charts.groupClicked.connect(self.on_chart_group_clicked)
         a.export_chart.triggered.connect(self.on_export_chart)
+        a.print_preview.triggered.connect(self.on_print_preview)
+        a.print_report.triggered.connect(self.on_print)
+        a.export_report.triggered.connect(self.on_export_report)
+        a.set_issuer.triggered.connect(self.on_set_issuer)
 
     def bind(self, session: Session) -> None:
         """Show another open file (File → Open swaps the session, the window stays)."""

@@ -28,6 +28,10 @@ class Prompts:
         item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
         return item if ok else None
 
+    def text(self, title: str, label: str, current: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=current)
+        return value if ok else None
+
     def open_path(self, title: str, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DATA_FILTER)
         return path or None

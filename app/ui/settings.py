@@ -46,6 +46,15 @@ class AppSettings:
         self.store.setValue("files/recent", [p for p in self.recent_files if p != text])
 
     @property
+    def report_issuer(self) -> str:
+        """报告单位: printed on the cover and in the page header of every report."""
+        return str(self.store.value("report/issuer", "") or "")
+
+    @report_issuer.setter
+    def report_issuer(self, value: str) -> None:
+        self.store.setValue("report/issuer", value)
+
+    @property
     def last_folder(self) -> str:
         return str(self.store.value("files/last_folder", "") or "")
 

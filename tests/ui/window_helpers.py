@@ -17,6 +17,7 @@ class ScriptedPrompts:
         self.confirm_answer = True
         self.paths: list[str | None] = []
         self.choice: str | None = None
+        self.typed: str | None = None
 
     def error(self, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -33,6 +34,10 @@ class ScriptedPrompts:
 
     def save_path(self, title: str, suggested: str, file_filter: str = "") -> str | None:
         return self.paths.pop(0)
+
+    def text(self, title: str, label: str, current: str = "") -> str | None:
+        self.shown.append(("text", title, label))
+        return self.typed
 
     def choose(self, title: str, label: str, items: list[str]) -> str | None:
         self.shown.append(("choose", title, label))

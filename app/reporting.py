@@ -1,0 +1,69 @@
+"""One entry point for writing a report as PDF, Word or Excel, shared by the CLI and the window.
+
+PDF and the charts inside Word need Qt (drawn offscreen, no window); Excel does not, so it never loads Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from app.domain.errors import DomainError
+from app.services.report_content import ReportContent
+
+FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel"}
+
+
+class ReportFormatError(DomainError):
+    pass
+
+
+def report_format(path: Path | str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ReportFormatError(
+            f"不支持的报告格式“{suffix or Path(path).name}”：请使用 .pdf、.docx 或 .xlsx", field="--out"
+        )
+    return suffix
+
+
+def ensure_qt_application() -> object:
+    """A QApplication for drawing charts and PDFs; offscreen when there is no screen (CLI, CI, servers)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name != "nt":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.fonts import apply_cjk_font
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+        apply_cjk_font(app)  # type: ignore[arg-type]
+    return app
+
+
+def write_report(
+    content: ReportContent,
+    path: Path | str,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Path:
+    """Write ``content`` to ``path`` in the format its extension names; nothing is left behind on failure."""
+    suffix = report_format(path)
+    if suffix == ".xlsx":
+        from app.services.report_xlsx import write_xlsx
+
+        return write_xlsx(content, path)
+    ensure_qt_application()
+    from app.ui.report_charts import chart_images
+
+    images = chart_images(content, should_stop=should_stop, on_progress=on_progress)
+    if suffix == ".docx":
+        from app.services.report_docx import write_docx
+
+        return write_docx(content, path, images)
+    from app.ui.report_pdf import write_pdf
+
+    return write_pdf(content, path, images=images, should_stop=should_stop, on_progress=on_progress)
