@@ -39,7 +39,11 @@ def ensure_qt_application() -> object:
     app = QApplication.instance()
     if app is None:
         app = QApplication([])
-        apply_cjk_font(app)  # type: ignore[arg-type]
+        apply_cjk_font(app)
+        # A report goes to a Chinese desk: chart legends and captions in Chinese too, even from the CLI.
+        from app.ui.application import install_translators
+
+        install_translators(app, "zh_CN")
     return app
 
 

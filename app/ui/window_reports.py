@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 REPORT_FILTER = "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class ReportMixin:
     """Part of MainWindow: turning what is on screen into a report."""
 
@@ -76,7 +72,9 @@ class ReportMixin:
     def on_export_report(self) -> Path | None:
         folder = Path(self.session.workspace.path).parent
         suggested = folder / f"进度报告-{self.session.as_of:%Y%m%d}.pdf"
-        path = self.prompts.save_path(_tr("Export report"), str(suggested), REPORT_FILTER)
+        path = self.prompts.save_path(
+            QCoreApplication.translate("MainWindow", "Export report"), str(suggested), REPORT_FILTER
+        )
         if not path:
             return None
         return self.export_report_to(Path(path))
@@ -86,7 +84,13 @@ class ReportMixin:
         from app.ui.report_pdf import ReportCancelled
 
         content = self.report_content()
-        progress = QProgressDialog(_tr("Writing the report…"), _tr("Cancel"), 0, 0, self)  # type: ignore[arg-type]
+        progress = QProgressDialog(
+            QCoreApplication.translate("MainWindow", "Writing the report…"),
+            QCoreApplication.translate("MainWindow", "Cancel"),
+            0,
+            0,
+            self,
+        )  # type: ignore[arg-type]
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
@@ -98,16 +102,20 @@ class ReportMixin:
         try:
             written = write_report(content, path, on_progress=on_progress, should_stop=progress.wasCanceled)
         except ReportCancelled:
-            self.statusBar().showMessage(_tr("Report cancelled; nothing was written."), 8000)  # type: ignore[attr-defined]
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Report cancelled; nothing was written."), 8000
+            )  # type: ignore[attr-defined]
             return None
         except DomainError as exc:
-            self.prompts.error(_tr("Export report"), exc.message)
+            self.prompts.error(QCoreApplication.translate("MainWindow", "Export report"), exc.message)
             return None
         finally:
             progress.close()
-        message = _tr("Report saved: {path}").format(path=written)
+        message = QCoreApplication.translate("MainWindow", "Report saved: {path}").format(path=written)
         if content.empty:
-            message += " " + _tr("(no target matched the filters; the report says so)")
+            message += " " + QCoreApplication.translate(
+                "MainWindow", "(no target matched the filters; the report says so)"
+            )
         self.statusBar().showMessage(message, 10000)  # type: ignore[attr-defined]
         return written
 
@@ -115,8 +123,8 @@ class ReportMixin:
         if self.app_settings is None:
             return
         text = self.prompts.text(
-            _tr("Issuing unit"),
-            _tr("Printed on the cover and in the page header:"),
+            QCoreApplication.translate("MainWindow", "Issuing unit"),
+            QCoreApplication.translate("MainWindow", "Printed on the cover and in the page header:"),
             self.app_settings.report_issuer,
         )
         if text is not None:

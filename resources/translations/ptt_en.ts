@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="134" />
+        <location filename="../../app/ui/application.py" line="135" />
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="126" />
+        <location filename="../../app/ui/application.py" line="127" />
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="154" />
+        <location filename="../../app/ui/application.py" line="155" />
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="160" />
-        <location filename="../../app/ui/application.py" line="166" />
+        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="167" />
+        <location filename="../../app/ui/application.py" line="168" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="178" />
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="179" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>That is the file already open; choose another name.</source>
         <translation>That is the file already open; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="189" />
+        <location filename="../../app/ui/application.py" line="190" />
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="244" />
+        <location filename="../../app/ui/application.py" line="245" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="246" />
+        <location filename="../../app/ui/application.py" line="247" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
@@ -70,13 +70,12 @@ Tracks action-plan targets against reported figures.</translation>
         <translation>Status overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart_views.py" line="148" />
-        <location filename="../../app/ui/chart_views.py" line="155" />
+        <location filename="../../app/ui/chart_views.py" line="150" />
         <source>Export chart</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart_views.py" line="149" />
+        <location filename="../../app/ui/chart_views.py" line="152" />
         <source>Size in pixels:</source>
         <translation>Size in pixels:</translation>
     </message>
@@ -708,58 +707,58 @@ Total {total}; click to show these targets</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341" />
-        <location filename="../../app/ui/main_window.py" line="345" />
+        <location filename="../../app/ui/main_window.py" line="348" />
+        <location filename="../../app/ui/main_window.py" line="352" />
         <source>Export chart</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346" />
+        <location filename="../../app/ui/main_window.py" line="353" />
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>Open a chart first: the Progress chart or Status overview tab, or select a target.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Chart saved: {path}</source>
         <translation>Chart saved: {path}</translation>
     </message>
@@ -779,12 +778,12 @@ Total {total}; click to show these targets</translation>
         <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="384" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383" />
+        <location filename="../../app/ui/main_window.py" line="390" />
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>As of {date}: %n target — {summary}</numerusform>
@@ -792,27 +791,27 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source> ({marks})</source>
         <translation> ({marks})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="406" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
@@ -873,144 +872,205 @@ Total {total}; click to show these targets</translation>
         <translation>Delete figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>&amp;New data file…</source>
         <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>Save a &amp;copy as…</source>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>Open the &amp;demo data</source>
         <translation>Open the &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>E&amp;xport chart…</source>
         <translation>E&amp;xport chart…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
+        <source>Print pre&amp;view…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="146" />
+        <source>&amp;Print report…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="147" />
+        <source>Export &amp;report (PDF, Word, Excel)…</source>
+        <translation>Export &amp;report (PDF, Word, Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="148" />
+        <source>&amp;Issuing unit for reports…</source>
+        <translation>&amp;Issuing unit for reports…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="149" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="150" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="151" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="152" />
         <source>New &amp;plan…</source>
         <translation>New &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>Edit plan…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>Delete plan…</source>
         <translation>Delete plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>New &amp;target…</source>
         <translation>New &amp;target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>&amp;Edit target…</source>
         <translation>&amp;Edit target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="157" />
         <source>&amp;Delete target…</source>
         <translation>&amp;Delete target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="158" />
         <source>Enter &amp;figures</source>
         <translation>Enter &amp;figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="159" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>Enter figures for a responsible &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="145" />
+        <location filename="../../app/ui/main_actions.py" line="160" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146" />
+        <location filename="../../app/ui/main_actions.py" line="161" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="147" />
+        <location filename="../../app/ui/main_actions.py" line="162" />
         <source>Show targets &amp;behind</source>
         <translation>Show targets &amp;behind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148" />
+        <location filename="../../app/ui/main_actions.py" line="163" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149" />
+        <location filename="../../app/ui/main_actions.py" line="164" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="169" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155" />
+        <location filename="../../app/ui/main_actions.py" line="170" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156" />
+        <location filename="../../app/ui/main_actions.py" line="171" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157" />
+        <location filename="../../app/ui/main_actions.py" line="172" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158" />
+        <location filename="../../app/ui/main_actions.py" line="173" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159" />
+        <location filename="../../app/ui/main_actions.py" line="174" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="76" />
+        <location filename="../../app/ui/window_reports.py" line="110" />
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="88" />
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="89" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="106" />
+        <source>Report cancelled; nothing was written.</source>
+        <translation>Report cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="114" />
+        <source>Report saved: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="116" />
+        <source>(no target matched the filters; the report says so)</source>
+        <translation>(no target matched the filters; the report says so)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="126" />
+        <source>Issuing unit</source>
+        <translation>Issuing unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="127" />
+        <source>Printed on the cover and in the page header:</source>
+        <translation>Printed on the cover and in the page header:</translation>
     </message>
 </context>
 <context>
@@ -1158,22 +1218,34 @@ Total {total}; click to show these targets</translation>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="299" />
         <source>%n monitoring indicator(s) not counted</source>
-        <translation><numerusform>%n monitoring indicator not counted</numerusform><numerusform>%n monitoring indicators not counted</numerusform></translation>
+        <translation>
+            <numerusform>%n monitoring indicator not counted</numerusform>
+            <numerusform>%n monitoring indicators not counted</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="303" />
         <source>%n more responsible unit(s) not shown</source>
-        <translation><numerusform>%n more responsible unit not shown</numerusform><numerusform>%n more responsible units not shown</numerusform></translation>
+        <translation>
+            <numerusform>%n more responsible unit not shown</numerusform>
+            <numerusform>%n more responsible units not shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="305" />
         <source>%n more plan(s) not shown</source>
-        <translation><numerusform>%n more plan not shown</numerusform><numerusform>%n more plans not shown</numerusform></translation>
+        <translation>
+            <numerusform>%n more plan not shown</numerusform>
+            <numerusform>%n more plans not shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="306" />
         <source>(%n target(s))</source>
-        <translation><numerusform>(%n target)</numerusform><numerusform>(%n targets)</numerusform></translation>
+        <translation>
+            <numerusform>(%n target)</numerusform>
+            <numerusform>(%n targets)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="134" />
+        <location filename="../../app/ui/application.py" line="135" />
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="126" />
+        <location filename="../../app/ui/application.py" line="127" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="154" />
+        <location filename="../../app/ui/application.py" line="155" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="160" />
-        <location filename="../../app/ui/application.py" line="166" />
+        <location filename="../../app/ui/application.py" line="161" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="167" />
+        <location filename="../../app/ui/application.py" line="168" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="178" />
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="179" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>That is the file already open; choose another name.</source>
         <translation>这正是当前打开的文件，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="189" />
+        <location filename="../../app/ui/application.py" line="190" />
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="244" />
+        <location filename="../../app/ui/application.py" line="245" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="246" />
+        <location filename="../../app/ui/application.py" line="247" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
@@ -70,13 +70,12 @@ Tracks action-plan targets against reported figures.</source>
         <translation>状态总览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart_views.py" line="148" />
-        <location filename="../../app/ui/chart_views.py" line="155" />
+        <location filename="../../app/ui/chart_views.py" line="150" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart_views.py" line="149" />
+        <location filename="../../app/ui/chart_views.py" line="152" />
         <source>Size in pixels:</source>
         <translation>尺寸（像素）：</translation>
     </message>
@@ -707,58 +706,58 @@ Total {total}; click to show these targets</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Targets</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341" />
-        <location filename="../../app/ui/main_window.py" line="345" />
+        <location filename="../../app/ui/main_window.py" line="348" />
+        <location filename="../../app/ui/main_window.py" line="352" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346" />
+        <location filename="../../app/ui/main_window.py" line="353" />
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>请先打开一个图表：“进度图”或“状态总览”标签页，或选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Chart saved: {path}</source>
         <translation>图表已保存：{path}</translation>
     </message>
@@ -778,39 +777,39 @@ Total {total}; click to show these targets</source>
         <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="384" />
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383" />
+        <location filename="../../app/ui/main_window.py" line="390" />
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source> ({marks})</source>
         <translation>（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="406" />
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
@@ -871,144 +870,205 @@ Total {total}; click to show these targets</source>
         <translation>删除填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="129" />
+        <location filename="../../app/ui/main_actions.py" line="140" />
         <source>&amp;New data file…</source>
         <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="130" />
+        <location filename="../../app/ui/main_actions.py" line="141" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="131" />
+        <location filename="../../app/ui/main_actions.py" line="142" />
         <source>Save a &amp;copy as…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="132" />
+        <location filename="../../app/ui/main_actions.py" line="143" />
         <source>Open the &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="133" />
+        <location filename="../../app/ui/main_actions.py" line="144" />
         <source>E&amp;xport chart…</source>
         <translation>导出图表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="134" />
+        <location filename="../../app/ui/main_actions.py" line="145" />
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="146" />
+        <source>&amp;Print report…</source>
+        <translation>打印报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="147" />
+        <source>Export &amp;report (PDF, Word, Excel)…</source>
+        <translation>导出报告(&amp;R)（PDF、Word、Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="148" />
+        <source>&amp;Issuing unit for reports…</source>
+        <translation>报告单位(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="149" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="135" />
+        <location filename="../../app/ui/main_actions.py" line="150" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="136" />
+        <location filename="../../app/ui/main_actions.py" line="151" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="137" />
+        <location filename="../../app/ui/main_actions.py" line="152" />
         <source>New &amp;plan…</source>
         <translation>新建政策文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="138" />
+        <location filename="../../app/ui/main_actions.py" line="153" />
         <source>Edit plan…</source>
         <translation>编辑政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="139" />
+        <location filename="../../app/ui/main_actions.py" line="154" />
         <source>Delete plan…</source>
         <translation>删除政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="140" />
+        <location filename="../../app/ui/main_actions.py" line="155" />
         <source>New &amp;target…</source>
         <translation>新建指标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="141" />
+        <location filename="../../app/ui/main_actions.py" line="156" />
         <source>&amp;Edit target…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="142" />
+        <location filename="../../app/ui/main_actions.py" line="157" />
         <source>&amp;Delete target…</source>
         <translation>删除指标(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="143" />
+        <location filename="../../app/ui/main_actions.py" line="158" />
         <source>Enter &amp;figures</source>
         <translation>填报进度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="144" />
+        <location filename="../../app/ui/main_actions.py" line="159" />
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>按责任单位填报(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="145" />
+        <location filename="../../app/ui/main_actions.py" line="160" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146" />
+        <location filename="../../app/ui/main_actions.py" line="161" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="147" />
+        <location filename="../../app/ui/main_actions.py" line="162" />
         <source>Show targets &amp;behind</source>
         <translation>只看需关注的指标(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148" />
+        <location filename="../../app/ui/main_actions.py" line="163" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149" />
+        <location filename="../../app/ui/main_actions.py" line="164" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153" />
+        <location filename="../../app/ui/main_actions.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154" />
+        <location filename="../../app/ui/main_actions.py" line="169" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155" />
+        <location filename="../../app/ui/main_actions.py" line="170" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156" />
+        <location filename="../../app/ui/main_actions.py" line="171" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157" />
+        <location filename="../../app/ui/main_actions.py" line="172" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158" />
+        <location filename="../../app/ui/main_actions.py" line="173" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159" />
+        <location filename="../../app/ui/main_actions.py" line="174" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="76" />
+        <location filename="../../app/ui/window_reports.py" line="110" />
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="88" />
+        <source>Writing the report…</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="89" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="106" />
+        <source>Report cancelled; nothing was written.</source>
+        <translation>已取消，未生成任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="114" />
+        <source>Report saved: {path}</source>
+        <translation>报告已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="116" />
+        <source>(no target matched the filters; the report says so)</source>
+        <translation>（没有符合筛选条件的指标，报告中已说明）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="126" />
+        <source>Issuing unit</source>
+        <translation>报告单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_reports.py" line="127" />
+        <source>Printed on the cover and in the page header:</source>
+        <translation>印在封面和页眉上：</translation>
     </message>
 </context>
 <context>
@@ -1154,22 +1214,30 @@ Total {total}; click to show these targets</source>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="299" />
         <source>%n monitoring indicator(s) not counted</source>
-        <translation><numerusform>另有 %n 个监测指标未计入</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个监测指标未计入</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="303" />
         <source>%n more responsible unit(s) not shown</source>
-        <translation><numerusform>另有 %n 个责任单位未显示</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个责任单位未显示</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="305" />
         <source>%n more plan(s) not shown</source>
-        <translation><numerusform>另有 %n 个政策文件未显示</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个政策文件未显示</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/charts/status_overview_chart.py" line="306" />
         <source>(%n target(s))</source>
-        <translation><numerusform>（共 %n 个指标）</numerusform></translation>
+        <translation>
+            <numerusform>（共 %n 个指标）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,10 @@ def test_cancelling_leaves_no_file(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # the user pressed Cancel
-    assert window.export_report_to(tmp_path / "取消.pdf") is None
-    assert list(tmp_path.iterdir()) == []
+    out = tmp_path / "reports"
+    out.mkdir()
+    assert window.export_report_to(out / "取消.pdf") is None
+    assert list(out.iterdir()) == []
 
 
 def test_a_report_into_a_missing_folder_says_so(window: MainWindow, tmp_path: Path) -> None:
