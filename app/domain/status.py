@@ -46,3 +46,16 @@ _SEVERITY = {
 }
 
 STATUS_BY_LABEL = {s.label: s for s in Status}
+
+# (background, text) as RGB hex, for the window's table, Word and Excel alike; muted so text stays readable on
+# screen and on a grey printer. The word is always shown too: colour alone does not survive black-and-white.
+STATUS_COLOURS = {
+    Status.ACHIEVED: ("CFE8D5", "1B5E20"),
+    Status.ON_TRACK: ("DCEFDC", "1B5E20"),
+    Status.AT_RISK: ("FFECB3", "7A4F00"),
+    Status.OFF_TRACK: ("F8D0CD", "8E1B12"),
+    Status.OVERDUE: ("E9B7B3", "6D0F08"),
+    Status.NO_DATA: ("EEEEEE", "555555"),
+    Status.MONITORING: ("E3ECF7", "1F3F6B"),
+}
+BOLD_STATUSES = frozenset({Status.OFF_TRACK, Status.OVERDUE})

@@ -32,22 +32,11 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from app.domain.status import STATUS_BY_LABEL, Status
+from app.domain.status import BOLD_STATUSES, STATUS_BY_LABEL, STATUS_COLOURS, Status
 from app.services.atomic_write import atomic_write
 from app.services.report_content import ReportContent, TargetBlock
 
 FONT = "Microsoft YaHei"  # on Windows; Word and LibreOffice substitute an installed CJK face elsewhere
-# (background, text) per status, as in the window (app/ui/status_style.py): the word is always printed too.
-STATUS_COLOURS = {
-    Status.ACHIEVED: ("CFE8D5", "1B5E20"),
-    Status.ON_TRACK: ("DCEFDC", "1B5E20"),
-    Status.AT_RISK: ("FFECB3", "7A4F00"),
-    Status.OFF_TRACK: ("F8D0CD", "8E1B12"),
-    Status.OVERDUE: ("E9B7B3", "6D0F08"),
-    Status.NO_DATA: ("EEEEEE", "555555"),
-    Status.MONITORING: ("E3ECF7", "1F3F6B"),
-}
-BOLD_STATUSES = frozenset({Status.OFF_TRACK, Status.OVERDUE})
 HEADER_FILL = "E7E6E6"
 TABLE_TEXT = "TableText"  # a paragraph style of our own: tight spacing inside table cells
 MUTED = "595959"

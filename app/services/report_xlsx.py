@@ -20,21 +20,9 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from app.domain.formatting import display_width
-from app.domain.status import STATUS_BY_LABEL, Status
+from app.domain.status import BOLD_STATUSES, STATUS_BY_LABEL, STATUS_COLOURS
 from app.services.atomic_write import atomic_write
 from app.services.report_content import ReportContent
-
-# (background, text) per status, as in the window (app/ui/status_style.py): the word is always written too.
-STATUS_COLOURS = {
-    Status.ACHIEVED: ("CFE8D5", "1B5E20"),
-    Status.ON_TRACK: ("DCEFDC", "1B5E20"),
-    Status.AT_RISK: ("FFECB3", "7A4F00"),
-    Status.OFF_TRACK: ("F8D0CD", "8E1B12"),
-    Status.OVERDUE: ("E9B7B3", "6D0F08"),
-    Status.NO_DATA: ("EEEEEE", "555555"),
-    Status.MONITORING: ("E3ECF7", "1F3F6B"),
-}
-BOLD_STATUSES = frozenset({Status.OFF_TRACK, Status.OVERDUE})
 
 PERCENT = "0.0%"
 POINTS = "+0.0;-0.0;0.0"
