@@ -23,8 +23,7 @@ from app.domain.periods import as_of, month
 from app.domain.progress import evaluate
 from app.services.statuses import StatusRow, compute_statuses
 from app.services.workspace import Workspace
-from bench.bench_status import OUT
-from bench.generate import generate
+from bench.generate import synthetic_file
 
 REPEAT = 3
 
@@ -67,10 +66,7 @@ def main() -> int:
     from app.ui.charts.common import render_image
     from app.ui.charts.trajectory_chart import TrajectoryChart
 
-    OUT.mkdir(exist_ok=True)
-    path = OUT / "synthetic-5000x60.sqlite"
-    if not path.exists():
-        generate(path, 5000, 60)
+    path = synthetic_file(5000, 60)
     with Workspace.open(path, read_only=True) as ws:
         rows = compute_statuses(ws, date(2025, 12, 31))
     bullet = BulletChart(limit=0)  # every target, not just the worst 30

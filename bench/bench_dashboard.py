@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.ui.application import AppController
 from app.ui.settings import AppSettings
 from bench.bench_status import OUT, raw_floor, timed
-from bench.generate import generate
+from bench.generate import synthetic_file
 
 
 def open_to_dashboard(app: QApplication, path: Path) -> tuple[float, float]:
@@ -50,10 +50,7 @@ def open_to_dashboard(app: QApplication, path: Path) -> tuple[float, float]:
 
 def main() -> int:
     app = QApplication.instance() or QApplication([])
-    OUT.mkdir(exist_ok=True)
-    path = OUT / "synthetic-5000x60.sqlite"
-    if not path.exists():
-        generate(path, 5000, 60)
+    path = synthetic_file(5000, 60)
     floor = timed(lambda: raw_floor(path), 5)
     runs = [open_to_dashboard(app, path) for _ in range(3)]  # type: ignore[arg-type]
     median = statistics.median(r[0] for r in runs)

@@ -19,16 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.reporting import ensure_qt_application, write_report
 from app.services.report_content import build_report
 from app.services.workspace import Workspace
-from bench.bench_status import OUT
-from bench.generate import generate
+from bench.generate import synthetic_file
 
 
 def main() -> int:
     ensure_qt_application()
-    OUT.mkdir(exist_ok=True)
-    path = OUT / "synthetic-200x24.sqlite"
-    if not path.exists():
-        generate(path, 200, 24)
+    path = synthetic_file(200, 24)
     with Workspace.open(path, read_only=True) as ws:
         content = build_report(ws, date(2025, 12, 31), issuer="基准测试")
     results = {}

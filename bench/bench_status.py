@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.services.statuses import compute_statuses
 from app.services.workspace import Workspace
-from bench.generate import generate
+from bench.generate import synthetic_file
 
 OUT = Path(__file__).resolve().parent / "out"
 AS_OF = date(2025, 12, 31)
@@ -69,12 +69,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--model", action="store_true", help="also fill the Qt dashboard model (offscreen)")
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"synthetic-{args.targets}x{args.entries}.sqlite"
-    if not path.exists():
-        start = time.perf_counter()
-        generate(path, args.targets, args.entries)
-        print(f"generated {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    path = synthetic_file(args.targets, args.entries)
     floor = timed(lambda: raw_floor(path), args.repeat)
     results = {
         "file": path.name,

@@ -48,6 +48,18 @@ def _entries(target: Target, count: int, rng: random.Random) -> list[ProgressEnt
     return entries
 
 
+def synthetic_file(targets: int, entries_per_target: int) -> Path:
+    """The cached synthetic file in bench/out, generated on first use and brought up to the current schema."""
+    from bench.bench_status import OUT
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"synthetic-{targets}x{entries_per_target}.sqlite"
+    if not path.exists():
+        return generate(path, targets, entries_per_target)
+    Workspace.open(path).close()  # a file from an older version is migrated, so benches can open it read-only
+    return path
+
+
 def generate(path: Path, targets: int, entries_per_target: int, seed: int = 7) -> Path:
     rng = random.Random(seed)
     with Workspace.open(path, create=True) as ws, ws.db.atomic():

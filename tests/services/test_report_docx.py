@@ -12,8 +12,9 @@ import pytest
 from docx.oxml.ns import qn
 
 from app.services.atomic_write import OutputError
+from app.services.docx_writing import FONT
 from app.services.report_content import ReportContent, ReportFilter, build_report
-from app.services.report_docx import FONT, write_docx
+from app.services.report_docx import write_docx
 from app.services.workspace import Workspace
 
 AS_OF = date(2025, 7, 31)

@@ -1,0 +1,258 @@
+"""Page breaks that Qt's rich text does not make by itself: a target's block is not split when it fits on one page
+and does not start at the foot of a page; a row of a table with a repeating header is not split across pages
+(Qt has no ``page-break-inside: avoid``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextTable,
+    QTextTableCell,
+)
+
+KEEP_NEAR_TOP = 0.12  # a block starting this high on its page is never moved: a new page would not help
+KEEP_MIN_ROOM = 0.15  # below this share of the page left, no block starts
+PLAN_SLACK = 0.04  # the plan is a little cautious: a wrong guess costs a second layout of the rest
+PAD_TRIES = 4  # a padded row is measured again: Qt's cell padding does not map exactly onto device pixels
+
+
+class Block(NamedTuple):
+    """A target's block on the long page: where it starts and ends, where its head (heading, facts, quote and
+    notes) ends, the height of its chart (0 without one) and of its entries table's header row (repeated by
+    Qt on each page the table runs onto)."""
+
+    top: float
+    head: float
+    chart: float
+    bottom: float
+    table_header: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def paginate(document: QTextDocument, body: QSizeF) -> None:
+    """Set the page breaks: a target's block starts a new page when not even its head fits in what is left of
+    the page (or when it would start at the very foot of it); a block whose head fits starts there, and its
+    chart goes on to the next page if it must, so that pages are not left half empty. Rows of the summary table
+    are kept whole.
+
+    Every break set makes Qt lay the rest of the document out again (about 2 s for 200 targets), so heights are
+    measured once on one long page, the breaks planned from them and set in one edit, then checked on the real
+    pages, where a plan upset by a long table is put right.
+    """
+    wrappers = [
+        f
+        for f in document.rootFrame().childFrames()
+        if isinstance(f, QTextTable) and f.rows() == f.columns() == 1 and f.format().border() == 0
+    ]
+    is_section = [
+        bool(f.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        for f in wrappers
+    ]
+    layout = document.documentLayout()
+    document.setTextWidth(body.width())  # one long page
+    layout.documentSize()  # laid out in one pass: asked frame by frame, Qt lays it out twice as slowly
+    tops = [
+        layout.frameBoundingRect(f).top() for f, section in zip(wrappers, is_section, strict=True) if section
+    ]
+    frames = [f for f, section in zip(wrappers, is_section, strict=True) if not section]
+    blocks = [_measure(document, frame) for frame in frames]
+    page = body.height()
+    paddings = _row_paddings(document, body)
+    document.setPageSize(body)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    _apply_paddings(document, paddings)
+    margin = frames[0].format().topMargin() * _css_scale(document) if frames else 0.0
+    for index in _planned_breaks(blocks, tops, page, margin):
+        _break_before(frames[index])
+    cursor.endEditBlock()
+    for frame, block in zip(frames, blocks, strict=True):
+        if _needs_break(layout.frameBoundingRect(frame).top() % page, block, page):
+            _break_before(frame)
+
+
+def _css_scale(document: QTextDocument) -> float:
+    """Device pixels per CSS pixel: margins and paddings in the formats are CSS pixels."""
+    device = document.documentLayout().paintDevice()
+    return device.logicalDpiY() / 96 if device is not None else 1.0
+
+
+def _measure(document: QTextDocument, frame: QTextTable) -> Block:
+    layout = document.documentLayout()
+    rect = layout.frameBoundingRect(frame)
+    head, chart, table_header = rect.bottom(), 0.0, 0.0
+    inner = frame.childFrames()
+    if len(inner) > 1 and isinstance(inner[-1], QTextTable):  # facts, then the recent entries
+        entries = inner[-1]
+        head = layout.frameBoundingRect(entries).top()
+        if entries.format().headerRowCount():
+            top, bottom = _row_span(layout, entries, 0)
+            table_header = bottom - top + 2 * entries.format().cellPadding() * _css_scale(document)
+    block = document.findBlock(frame.firstPosition())
+    while block.isValid() and block.position() < frame.lastPosition():
+        if "\ufffc" in block.text() and _has_image(block):
+            picture = layout.blockBoundingRect(block)
+            head, chart = picture.top(), picture.height()
+            break
+        block = block.next()
+    return Block(rect.top(), head, chart, rect.bottom(), table_header)
+
+
+def _has_image(block: QTextBlock) -> bool:
+    it = block.begin()
+    while not it.atEnd():
+        if it.fragment().charFormat().isImageFormat():
+            return True
+        it += 1
+    return False
+
+
+def _planned_breaks(blocks: list[Block], sections: list[float], page: float, margin: float) -> list[int]:
+    """Which blocks must start a new page, walking them down the long page as Qt will lay them out: a block
+    moved to a new page keeps its top margin there, a chart that does not fit moves on whole, and an entries
+    table running onto the next page repeats its header row there."""
+    breaks: list[int] = []
+    ref = offset = previous = 0.0  # a y on the long page, and how far down its real page it falls
+    for index, block in enumerate(blocks):
+        starts = [s for s in sections if previous < s <= block.top]
+        if starts:  # a section heading in between starts a new page
+            ref, offset = starts[-1], 0.0
+        start = offset + block.top - ref
+        if start >= page or _needs_break(start, block, page):
+            if start < page:
+                breaks.append(index)
+            start = margin
+        end = start + block.height
+        head_end = start + block.head - block.top
+        if end > page and head_end + block.chart > page >= head_end:  # the chart moves to the next page
+            end = page + block.bottom - block.head
+        if end > page:  # the block runs onto the next page
+            end += block.table_header
+        ref, offset, previous = block.bottom, end % page, block.top
+    return breaks
+
+
+def _needs_break(offset: float, block: Block, page: float) -> bool:
+    if offset + block.height <= page or offset < page * KEEP_NEAR_TOP:
+        return False  # it fits, or a new page would not help
+    if offset > page * (1 - KEEP_MIN_ROOM):
+        return True  # the foot of the page: not even a heading starts there
+    return offset + block.head - block.top > page * (1 - PLAN_SLACK)  # the head does not fit
+
+
+def _break_before(frame: QTextFrame) -> None:
+    fmt = frame.frameFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    frame.setFrameFormat(fmt)
+
+
+def _row_paddings(document: QTextDocument, body: QSizeF) -> dict[tuple[int, int, int], float]:
+    """Bottom paddings that keep the rows of the top-level tables with a repeating header (the counts and the
+    summary table) whole, by (table, row, column). Worked out on a copy cut after the last such table: each
+    padding set lays the document out again, and the copy is short."""
+    tables = _header_tables(document)
+    if not tables:
+        return {}
+    copy = document.clone()
+    cut = QTextCursor(copy)  # cut before the copy is given a page, so that it is laid out only once
+    cut.setPosition(tables[-1].lastPosition() + 1)
+    cut.setPosition(copy.characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
+    cut.removeSelectedText()
+    copy.documentLayout().setPaintDevice(document.documentLayout().paintDevice())
+    copy.setDefaultFont(document.defaultFont())
+    copy.setPageSize(body)
+    copied = _header_tables(copy)
+    _keep_rows_together(copy, body.height())
+    paddings = {}
+    for t, (original, table) in enumerate(zip(tables, copied, strict=True)):
+        for row in range(table.rows()):
+            for cell in _cells(table, row):
+                padding = cell.format().toTableCellFormat().bottomPadding()
+                if (
+                    padding
+                    != original.cellAt(row, cell.column()).format().toTableCellFormat().bottomPadding()
+                ):
+                    paddings[t, row, cell.column()] = padding
+    return paddings
+
+
+def _apply_paddings(document: QTextDocument, paddings: dict[tuple[int, int, int], float]) -> None:
+    tables = _header_tables(document)
+    for (t, row, column), padding in paddings.items():
+        cell = tables[t].cellAt(row, column)
+        fmt = cell.format().toTableCellFormat()
+        fmt.setBottomPadding(padding)
+        cell.setFormat(fmt)
+
+
+def _header_tables(document: QTextDocument) -> list[QTextTable]:
+    return [
+        f
+        for f in document.rootFrame().childFrames()
+        if isinstance(f, QTextTable) and f.format().headerRowCount() > 0
+    ]
+
+
+def _keep_rows_together(document: QTextDocument, page: float) -> None:
+    """A row that would straddle a page break starts the next page instead, and a group's heading row (one
+    cell across the table) goes with the row below it. The row above is padded down to the foot of the page,
+    as Qt pads it when it moves a row itself. Row by row, since each move shifts the rows below."""
+    layout = document.documentLayout()
+    scale = _css_scale(document)
+    for table in _header_tables(document):
+        first = (
+            table.format().headerRowCount() + 1
+        )  # the first row moves with the header; Qt does that itself
+        for row in range(first, table.rows()):
+            top, bottom = _row_span(layout, table, row)
+            straddles = top // page != bottom // page and bottom - top < page
+            heading = len(_cells(table, row - 1)) == 1 and row - 1 > first
+            orphaned = heading and _row_span(layout, table, row - 1)[0] // page < top // page
+            if straddles or orphaned:
+                _move_to_next_page(layout, table, row - 1 if heading else row, page, scale)
+
+
+def _move_to_next_page(
+    layout: QAbstractTextDocumentLayout, table: QTextTable, row: int, page: float, scale: float
+) -> None:
+    for _ in range(PAD_TRIES):
+        top = _row_span(layout, table, row)[0]
+        if top % page < page * KEEP_NEAR_TOP:
+            return  # at the top of a page now
+        _pad_bottom(table, row - 1, (page - top % page) / scale + 1)
+
+
+def _cells(table: QTextTable, row: int) -> list[QTextTableCell]:
+    """The row's cells, each once (a cell spanning columns is found at its first column)."""
+    cells = ((column, table.cellAt(row, column)) for column in range(table.columns()))
+    return [cell for column, cell in cells if cell.row() == row and cell.column() == column]
+
+
+def _row_span(layout: QAbstractTextDocumentLayout, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top of the row's first lines and bottom of its last lines, in document coordinates."""
+    cells = _cells(table, row)
+    tops = [layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells]
+    bottoms = [layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells]
+    return min(tops), max(bottoms)
+
+
+def _pad_bottom(table: QTextTable, row: int, extra: float) -> None:
+    edit = QTextCursor(table.document())
+    edit.beginEditBlock()  # one layout for the row, not one per cell
+    for cell in _cells(table, row):
+        fmt = cell.format().toTableCellFormat()
+        fmt.setBottomPadding(fmt.bottomPadding() + extra)
+        cell.setFormat(fmt)
+    edit.endEditBlock()
