@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app import __version__
+from app import __version__, cli_extract, cli_sheets
 from app.domain.errors import DomainError, ValidationError
 from app.domain.formatting import display_width, format_amount
 from app.domain.periods import parse_deadline
@@ -292,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查文件完整性、数据库版本与审计记录链")
     p.add_argument("path")
     p.set_defaults(func=cmd_check)
+    cli_sheets.register(sub)
+    cli_extract.register(sub)
     return parser
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.storage.migrations import LATEST_VERSION
 
 AS_OF = "2025-07-31"
 
@@ -121,7 +122,7 @@ def test_status_does_not_modify_the_file(demo_file: Path, capsys: pytest.Capture
 def test_check_passes_on_a_sound_file(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(demo_file))
     assert code == 0
-    assert "数据库版本：1" in out and "指标 20 个" in out and "检查通过" in out
+    assert f"数据库版本：{LATEST_VERSION}" in out and "指标 20 个" in out and "检查通过" in out
 
 
 def test_check_finds_a_tampered_audit_trail(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

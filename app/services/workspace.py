@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import getpass
 import platform
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +53,7 @@ class Workspace:
         self.entries = EntryRepository(self.db)
         self.meta = MetaRepository(self.db)
         self._listeners: list[Callable[[Change], None]] = []
+        self._held: list[list[Change]] = []
 
     @classmethod
     def open(
@@ -103,8 +105,25 @@ class Workspace:
         self._listeners.append(listener)
 
     def notify(self, change: Change) -> None:
+        if self._held:
+            self._held[-1].append(change)
+            return
         for listener in list(self._listeners):
             listener(change)
+
+    @contextmanager
+    def held_notices(self) -> Iterator[None]:
+        """Hold back the changes announced inside the block and send them when it ends without error: wrap it
+        around a larger transaction, so that listeners (which may read the file from another connection) hear
+        of a change only once it is committed. Dropped if the block fails: nothing changed."""
+        self._held.append([])
+        try:
+            yield
+        except BaseException:
+            self._held.pop()
+            raise
+        for change in self._held.pop():
+            self.notify(change)
 
     def close(self) -> None:
         self._opened.close()

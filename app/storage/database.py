@@ -112,12 +112,9 @@ def _prepare(
     except sqlite3.DatabaseError as exc:
         raise CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）") from exc
     backup_path = None
-    if version < LATEST_VERSION:
-        if read_only:
-            raise StorageError(
-                f"数据文件 {path.name} 是旧版本（数据库版本 {version}），需要升级，但当前为只读方式打开；"
-                "请以可写方式打开，或先复制到可写的位置"
-            )
+    if version < LATEST_VERSION and not read_only:
+        # Read-only, an older file is read as it is: later migrations only add tables, and the repositories
+        # read a table that is not there yet as empty.
         if version > 0:
             backup_path = backup_copy(db, path, f"v{version}", now())
         migrations().apply(db)  # each migration also stamps user_version and application_id, atomically

@@ -6,6 +6,7 @@ later without touching services or UI. Repositories never open transactions; the
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -302,3 +303,79 @@ class MetaRepository:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """One imported fill-in file: the same SHA-256 is never imported twice."""
+
+    file_name: str
+    sha256: str
+    rows_read: int
+    entries_added: int
+    imported_at: datetime
+    who: str
+    machine: str
+    id: int | None = None
+
+
+class ImportRepository:
+    """The import_batch table (db/migrations/0002_imports.sql)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    _COLUMNS = "id, file_name, sha256, rows_read, entries_added, imported_at, who, machine"
+
+    @staticmethod
+    def _record(r: tuple[Any, ...]) -> ImportRecord:
+        record_id, name, sha, rows, added, at, who, machine = r
+        return ImportRecord(name, sha, rows, added, datetime.fromisoformat(at), who, machine, record_id)
+
+    def _exists(self) -> bool:
+        """False in an older file opened read-only (no migration 0002): nothing was imported into it."""
+        return bool(self.db["import_batch"].exists())
+
+    def find_by_sha256(self, sha256: str) -> ImportRecord | None:
+        if not self._exists():
+            return None
+        row = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM import_batch WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return self._record(row) if row else None
+
+    def all(self) -> list[ImportRecord]:
+        if not self._exists():
+            return []
+        return [
+            self._record(r) for r in self.db.execute(f"SELECT {self._COLUMNS} FROM import_batch ORDER BY id")
+        ]
+
+    def add(self, record: ImportRecord) -> ImportRecord:
+        cursor = self.db.execute(
+            "INSERT INTO import_batch (file_name, sha256, rows_read, entries_added, imported_at, who, machine)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                record.file_name,
+                record.sha256,
+                record.rows_read,
+                record.entries_added,
+                record.imported_at.isoformat(timespec="seconds"),
+                record.who,
+                record.machine,
+            ],
+        )
+        return replace(record, id=int(cursor.lastrowid or 0))
+
+    def count(self) -> int:
+        if not self._exists():
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM import_batch").fetchone()[0])
+
+    def file_key(self) -> str:
+        """Fixed for the life of a data file (and its copies): the hash of its first audit event, "" before any.
+
+        Fill-in templates sign their hidden target ids with it, so a sheet made from another file is noticed.
+        """
+        row = self.db.execute("SELECT hash FROM audit_event ORDER BY id LIMIT 1").fetchone()
+        return str(row[0]) if row else ""

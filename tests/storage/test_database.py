@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> No
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert {"plan", "target", "progress_entry", "audit_event", "meta"} <= set(db.table_names())
-    assert [m.name for m in migrations().applied(db)] == ["0001_initial"]
+    assert [m.name for m in migrations().applied(db)] == ["0001_initial", "0002_imports"]
     opened.close()
 
 
@@ -99,18 +100,21 @@ def test_an_older_file_is_backed_up_before_migrating(tmp_path: Path, monkeypatch
     extra.mkdir()
     for f in migrations.migration_files():
         (extra / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-    (extra / "0002_add_note.sql").write_text("ALTER TABLE meta ADD COLUMN note TEXT;\n", encoding="utf-8")
+    next_version = LATEST_VERSION + 1
+    (extra / f"{next_version:04d}_add_note.sql").write_text(
+        "ALTER TABLE meta ADD COLUMN note TEXT;\n", encoding="utf-8"
+    )
     monkeypatch.setattr(migrations, "resource_path", lambda *parts: extra)
     migrations.migrations.cache_clear()
-    monkeypatch.setattr(database, "LATEST_VERSION", 2)
+    monkeypatch.setattr(database, "LATEST_VERSION", next_version)
     try:
         upgraded = database.open_database(path)
-        assert upgraded.schema_version == 2
+        assert upgraded.schema_version == next_version
         assert upgraded.backup_path is not None and upgraded.backup_path.exists()
         assert "note" in upgraded.db["meta"].columns_dict
         upgraded.close()
         backup = sqlite3.connect(upgraded.backup_path)
-        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
         assert backup.execute("SELECT value FROM meta WHERE key='label'").fetchone()[0] == "旧数据"
         backup.close()
     finally:
@@ -207,3 +211,29 @@ def test_save_copy_writes_a_complete_file_and_leaves_no_partial(tmp_path: Path) 
     with pytest.raises(MissingFileError, match="文件夹不存在"):
         save_copy(again.db, tmp_path / "nope" / "x.sqlite")
     again.close()
+
+
+def test_a_file_from_the_previous_release_opens_read_only_as_it_is(tmp_path: Path) -> None:
+    """A share that is read-only for this user may hold a file written by the release before: it is read
+    without migrating (later migrations only add tables), its imports read as none, and not a byte changes."""
+    from app.services.demo import create_demo_workspace
+    from app.services.statuses import compute_statuses
+    from app.services.workspace import Workspace
+    from app.storage.repositories import ImportRepository
+
+    path = tmp_path / "上一版 数据.ptt.sqlite"
+    create_demo_workspace(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE import_batch")  # as written by release 1, before migration 0002
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with Workspace.open(path, read_only=True) as ws:
+        assert ws.schema_version == 1
+        assert len(compute_statuses(ws, date(2025, 7, 31))) == 20
+        imports = ImportRepository(ws.db)
+        assert imports.all() == [] and imports.find_by_sha256("0" * 64) is None
+    assert path.read_bytes() == before
+    with Workspace.open(path) as ws:  # opened for writing, it is migrated
+        assert ws.schema_version == LATEST_VERSION and ImportRepository(ws.db).count() == 0
