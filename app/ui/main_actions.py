@@ -25,6 +25,8 @@ class MainActions:
     print_preview: QAction
     print_report: QAction
     export_report: QAction
+    export_template: QAction
+    import_sheets: QAction
     set_issuer: QAction
     quit: QAction
     undo: QAction
@@ -67,6 +69,8 @@ def create_actions(window: QMainWindow) -> MainActions:
         print_preview=make("Ctrl+Shift+P", sp.SP_FileDialogContentsView),
         print_report=make(Key.Print),
         export_report=make("Ctrl+Shift+R", sp.SP_DialogSaveButton),
+        export_template=make("Ctrl+Shift+T"),
+        import_sheets=make("Ctrl+I", sp.SP_ArrowDown),
         set_issuer=make(),
         quit=make("Ctrl+Q"),  # the platform's Quit key is empty on some desktops
         undo=make(Key.Undo, sp.SP_ArrowBack),
@@ -104,6 +108,8 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus["file"].addActions([a.save_copy, a.open_demo])
     menus["file"].addSeparator()
     menus["file"].addActions([a.print_preview, a.print_report, a.export_report, a.export_chart])
+    menus["file"].addSeparator()
+    menus["file"].addActions([a.export_template, a.import_sheets])
     menus["file"].addSeparator()
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
@@ -145,6 +151,8 @@ ACTION_TEXTS = {
     "print_preview": QT_TRANSLATE_NOOP("MainWindow", "Print pre&view…"),
     "print_report": QT_TRANSLATE_NOOP("MainWindow", "&Print report…"),
     "export_report": QT_TRANSLATE_NOOP("MainWindow", "Export &report (PDF, Word, Excel)…"),
+    "export_template": QT_TRANSLATE_NOOP("MainWindow", "Export fill-in &template…"),
+    "import_sheets": QT_TRANSLATE_NOOP("MainWindow", "&Import returned sheets…"),
     "set_issuer": QT_TRANSLATE_NOOP("MainWindow", "&Issuing unit for reports…"),
     "quit": QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     "undo": QT_TRANSLATE_NOOP("MainWindow", "&Undo"),

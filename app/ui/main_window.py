@@ -44,6 +44,7 @@ from app.ui.settings import AppSettings
 from app.ui.target_table_model import TargetTableModel
 from app.ui.window_editing import EditingMixin
 from app.ui.window_grid import EntryGridMixin
+from app.ui.window_import import ImportMixin
 from app.ui.window_reports import ReportMixin
 
 USER_ERRORS = (DomainError, StorageError, RecordNotFoundError)
@@ -53,7 +54,7 @@ DASHBOARD_ORDER = (
 )  # fmt: skip
 
 
-class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, QMainWindow):
+class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -181,6 +182,8 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, QMainWindow):
         a.print_preview.triggered.connect(self.on_print_preview)
         a.print_report.triggered.connect(self.on_print)
         a.export_report.triggered.connect(self.on_export_report)
+        a.export_template.triggered.connect(self.on_export_template)
+        a.import_sheets.triggered.connect(self.on_import_sheets)
         a.set_issuer.triggered.connect(self.on_set_issuer)
 
     def bind(self, session: Session) -> None:
@@ -418,7 +421,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, QMainWindow):
         a.redo.setEnabled(writable and stack.canRedo())
         a.undo.setText(self._with_detail(main_actions.ACTION_TEXTS["undo"], stack.undoText()))
         a.redo.setText(self._with_detail(main_actions.ACTION_TEXTS["redo"], stack.redoText()))
-        for action in (a.new_plan, a.new_target, a.enter_for_unit):
+        for action in (a.new_plan, a.new_target, a.enter_for_unit, a.import_sheets):
             action.setEnabled(writable)
         for action in (a.edit_target, a.delete_target, a.enter_figures):
             action.setEnabled(writable and has_target)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DATA_FILTER = "政策目标数据 (*.ptt.sqlite *.sqlite *.db);;All files (*)"
+SHEET_FILTER = "填报表 (*.xlsx *.csv);;All files (*)"
 
 
 class Prompts:
@@ -35,6 +36,10 @@ class Prompts:
     def open_path(self, title: str, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DATA_FILTER)
         return path or None
+
+    def open_paths(self, title: str, folder: str, file_filter: str = SHEET_FILTER) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, folder, file_filter)
+        return list(paths)
 
     def save_path(self, title: str, suggested: str, file_filter: str = DATA_FILTER) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)

@@ -32,6 +32,10 @@ class ScriptedPrompts:
     def open_path(self, title: str, folder: str) -> str | None:
         return self.paths.pop(0)
 
+    def open_paths(self, title: str, folder: str, file_filter: str = "") -> list[str]:
+        chosen = self.paths.pop(0)
+        return chosen.split("|") if chosen else []
+
     def save_path(self, title: str, suggested: str, file_filter: str = "") -> str | None:
         return self.paths.pop(0)
 

@@ -1,0 +1,148 @@
+"""Figures that come back from responsible units: fill-in templates out (导出填报模板), returned sheets in
+(导入填报表) through a preview that shows every row's verdict and cell before anything is saved.
+
+Reading and checking run on the GUI thread with a progress dialog that can cancel (processEvents between
+rows), as reports do; saving is one transaction through the services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+
+from app.domain.errors import DomainError
+from app.services.atomic_write import OutputError
+from app.services.sheet_import import ImportCancelledError, ImportPreview, commit_import, preview_import
+from app.services.template_rows import responsible_units
+from app.storage.database import StorageError
+
+if TYPE_CHECKING:
+    from app.ui.prompts import Prompts
+    from app.ui.session import Session
+
+
+class ImportMixin:
+    """Part of MainWindow: templates out, returned sheets in."""
+
+    if TYPE_CHECKING:
+        session: Session
+        prompts: Prompts
+
+        def statusBar(self) -> object: ...
+
+    def on_export_template(self) -> Path | None:
+        ws = self.session.workspace
+        units = responsible_units(ws)
+        everyone = QCoreApplication.translate("MainWindow", "All responsible units")
+        unit = self.prompts.choose(
+            QCoreApplication.translate("MainWindow", "Export fill-in template"),
+            QCoreApplication.translate("MainWindow", "Template for:"),
+            [everyone, *units],
+        )
+        if unit is None:
+            return None
+        from app.services.fill_template import template_file_name, write_template
+
+        name = template_file_name("全部单位" if unit == everyone else unit, self.session.as_of)
+        path = self.prompts.save_path(
+            QCoreApplication.translate("MainWindow", "Export fill-in template"),
+            str(Path(ws.path).parent / name),
+            "Excel (*.xlsx)",
+        )
+        if not path:
+            return None
+        try:
+            result = write_template(
+                ws, path, unit=None if unit == everyone else unit, as_of_date=self.session.as_of
+            )
+        except (DomainError, OSError) as exc:
+            message = exc.message if isinstance(exc, DomainError) else str(exc)
+            self.prompts.error(QCoreApplication.translate("MainWindow", "Export fill-in template"), message)
+            return None
+        self.statusBar().showMessage(  # type: ignore[attr-defined]
+            QCoreApplication.translate("MainWindow", "Template written: %1 (%2 rows)")
+            .replace("%1", str(result.path))
+            .replace("%2", str(len(result.rows))),
+            10000,
+        )
+        return result.path
+
+    def on_import_sheets(self) -> int:
+        """Ask for files, preview them, and save what the user accepts; returns the number of figures saved."""
+        ws = self.session.workspace
+        title = QCoreApplication.translate("MainWindow", "Import returned sheets")
+        if ws.read_only:
+            self.prompts.error(
+                title,
+                QCoreApplication.translate(
+                    "MainWindow", "This file is open read-only; nothing can be imported."
+                ),
+            )
+            return 0
+        paths = self.prompts.open_paths(title, str(Path(ws.path).parent))
+        if not paths:
+            return 0
+        preview = self.preview_sheets([Path(p) for p in paths])
+        if preview is None:
+            return 0
+        return self.commit_preview(preview)
+
+    def preview_sheets(self, paths: list[Path]) -> ImportPreview | None:
+        progress = QProgressDialog(
+            QCoreApplication.translate("MainWindow", "Checking the sheets…"),
+            QCoreApplication.translate("MainWindow", "Cancel"),
+            0,
+            0,
+            self,  # type: ignore[arg-type]
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            return preview_import(
+                self.session.workspace,
+                paths,
+                as_of_date=self.session.as_of,
+                on_progress=on_progress,
+                should_stop=progress.wasCanceled,
+            )
+        except ImportCancelledError:
+            self.statusBar().showMessage(  # type: ignore[attr-defined]
+                QCoreApplication.translate("MainWindow", "Import cancelled; nothing was saved."), 8000
+            )
+            return None
+        except DomainError as exc:
+            self.prompts.error(
+                QCoreApplication.translate("MainWindow", "Import returned sheets"), exc.message
+            )
+            return None
+        finally:
+            progress.close()
+
+    def commit_preview(self, preview: ImportPreview) -> int:
+        from app.ui.import_dialog import ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(preview, self)  # type: ignore[arg-type]
+        self._import_dialog = dialog  # tests reach it while it is shown
+        if self.exec_import_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return 0
+        title = QCoreApplication.translate("MainWindow", "Import returned sheets")
+        try:
+            result = commit_import(self.session.workspace, preview, accept_warnings=dialog.accept_warnings)
+        except (DomainError, StorageError, OutputError) as exc:
+            self.prompts.error(title, getattr(exc, "message", str(exc)))
+            return 0
+        self.prompts.info(title, result.message)
+        return len(result.added)
+
+    def exec_import_dialog(self, dialog: QWidget) -> int:
+        """A seam: tests answer the dialog instead of blocking on exec()."""
+        return int(dialog.exec())  # type: ignore[attr-defined]

@@ -1,0 +1,111 @@
+"""Fill-in templates out and returned sheets in, from the main window: the template a unit gets, the preview
+that shows every row's verdict and cell before anything is saved, and the figures that land on the dashboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.services.import_rows import RowStatus
+from app.ui.import_dialog import ImportPreviewDialog
+from app.ui.main_window import MainWindow
+from tests.services.test_sheet_import import FILLS, SCALE, UNIT, expected_rows, fill
+from tests.ui.window_helpers import prompts
+
+
+def export_template(w: MainWindow, tmp_path: Path) -> Path:
+    p = prompts(w)
+    p.choice = UNIT
+    p.paths = [str(tmp_path / "模板.xlsx")]
+    written = w.on_export_template()
+    assert written == tmp_path / "模板.xlsx"
+    return written
+
+
+class Answer:
+    """Stands in for the user at the preview dialog: looks at it, may untick the warnings, then presses a button."""
+
+    def __init__(self, accept: bool = True, warnings: bool = True) -> None:
+        self.accept, self.warnings = accept, warnings
+        self.seen: list[tuple[str, ...]] = []
+        self.button_texts: list[str] = []
+        self.error_colour = ""
+
+    def __call__(self, dialog: QWidget) -> int:
+        assert isinstance(dialog, ImportPreviewDialog)
+        model = dialog.model
+        keys = model.KEYS
+        for r in range(model.rowCount()):
+            self.seen.append(tuple(model.index(r, c).data() for c in range(len(keys))))
+            if model.row_at(r).status is RowStatus.ERROR and not self.error_colour:
+                self.error_colour = model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole).name()
+        self.button_texts.append(dialog.import_button.text())
+        dialog.warnings_check.setChecked(self.warnings)
+        self.button_texts.append(dialog.import_button.text())
+        return int(QDialog.DialogCode.Accepted if self.accept else QDialog.DialogCode.Rejected)
+
+
+def test_a_template_for_one_unit_lists_its_targets(window: MainWindow, tmp_path: Path) -> None:
+    path = export_template(window, tmp_path)
+    sheet = openpyxl.load_workbook(path)["填报"]
+    names = {sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
+    assert SCALE in names and "创新医疗器械品种" in names
+    assert "Template written" in window.statusBar().currentMessage()
+
+
+def test_import_shows_each_row_with_its_cell_and_reason_then_saves_the_accepted(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    returned = fill(export_template(window, tmp_path), tmp_path / "回报.xlsx", FILLS)
+    answer = Answer(accept=True, warnings=True)
+    window.exec_import_dialog = answer  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 4  # 1 OK + 3 warnings accepted; errors and the skipped row stay out
+    expected = expected_rows("填报")
+    assert [(row[0], row[1], row[2], row[3], row[5]) for row in answer.seen] == [
+        (status.label, cell, target, period, reason) for cell, status, target, period, reason in expected
+    ]
+    assert answer.seen[1][4] == "abc"  # an unreadable value is shown as typed
+    assert answer.error_colour == "#ffebee"
+    assert answer.button_texts == ["Import 4 figures", "Import 4 figures"]
+    assert ("info", "Import returned sheets") in [(kind, title) for kind, title, _ in prompts(window).shown]
+    window.session.wait_for_statuses()
+
+    def scale_shows_the_imported_figure() -> bool:
+        row = next(r for r in window.session.rows if r.target.name == SCALE)
+        return row.progress.latest is not None and row.progress.latest.value == 2000
+
+    qtbot.waitUntil(scale_shows_the_imported_figure)  # the dashboard follows: 2025年1-6月 2000亿元
+
+
+def test_unticking_warnings_imports_only_the_clean_rows_and_cancel_saves_nothing(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    template = export_template(window, tmp_path)
+    entries_before = len(window.session.workspace.entries.all())
+    window.exec_import_dialog = Answer(accept=False)  # type: ignore[method-assign]
+    prompts(window).paths = [str(fill(template, tmp_path / "a.xlsx", FILLS))]
+    assert window.on_import_sheets() == 0
+    assert len(window.session.workspace.entries.all()) == entries_before
+    answer = Answer(accept=True, warnings=False)
+    window.exec_import_dialog = answer  # type: ignore[method-assign]
+    prompts(window).paths = [str(fill(template, tmp_path / "b.xlsx", FILLS))]
+    assert window.on_import_sheets() == 1
+    assert answer.button_texts == ["Import 4 figures", "Import 1 figure"]
+    assert len(window.session.workspace.entries.all()) == entries_before + 1
+
+
+def test_the_same_file_twice_adds_nothing_the_second_time(window: MainWindow, tmp_path: Path) -> None:
+    returned = fill(export_template(window, tmp_path), tmp_path / "回报.xlsx", FILLS)
+    window.exec_import_dialog = Answer()  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 4
+    again = Answer()
+    window.exec_import_dialog = again  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 0
+    assert again.seen == [] and again.button_texts == ["Import 0 figures", "Import 0 figures"]
