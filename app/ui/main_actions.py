@@ -39,6 +39,7 @@ class MainActions:
     delete_target: QAction
     enter_figures: QAction
     enter_for_unit: QAction
+    extract_targets: QAction
     refresh: QAction
     find: QAction
     show_behind: QAction
@@ -83,6 +84,7 @@ def create_actions(window: QMainWindow) -> MainActions:
         delete_target=make(QKeySequence("Ctrl+Delete"), sp.SP_TrashIcon),
         enter_figures=make("Ctrl+E", sp.SP_FileDialogContentsView),
         enter_for_unit=make("Ctrl+Shift+E"),
+        extract_targets=make("Ctrl+Shift+I"),
         refresh=make(Key.Refresh, sp.SP_BrowserReload),
         find=make(Key.Find),
         show_behind=make("Ctrl+B", sp.SP_MessageBoxWarning),
@@ -119,6 +121,8 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus["edit"].addActions([a.new_target, a.edit_target, a.delete_target])
     menus["edit"].addSeparator()
     menus["edit"].addActions([a.enter_figures, a.enter_for_unit])
+    menus["edit"].addSeparator()
+    menus["edit"].addAction(a.extract_targets)
     menus["view"].addActions([a.refresh, a.find, a.show_behind])
     language = menus["settings"].addMenu("")
     language.setObjectName("languageMenu")
@@ -165,6 +169,7 @@ ACTION_TEXTS = {
     "delete_target": QT_TRANSLATE_NOOP("MainWindow", "&Delete target…"),
     "enter_figures": QT_TRANSLATE_NOOP("MainWindow", "Enter &figures"),
     "enter_for_unit": QT_TRANSLATE_NOOP("MainWindow", "Enter figures for a responsible &unit"),
+    "extract_targets": QT_TRANSLATE_NOOP("MainWindow", "Targets from policy te&xt…"),
     "refresh": QT_TRANSLATE_NOOP("MainWindow", "&Refresh"),
     "find": QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
     "show_behind": QT_TRANSLATE_NOOP("MainWindow", "Show targets &behind"),

@@ -184,6 +184,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
         a.export_report.triggered.connect(self.on_export_report)
         a.export_template.triggered.connect(self.on_export_template)
         a.import_sheets.triggered.connect(self.on_import_sheets)
+        a.extract_targets.triggered.connect(self.on_extract_targets)
         a.set_issuer.triggered.connect(self.on_set_issuer)
 
     def bind(self, session: Session) -> None:
@@ -421,7 +422,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
         a.redo.setEnabled(writable and stack.canRedo())
         a.undo.setText(self._with_detail(main_actions.ACTION_TEXTS["undo"], stack.undoText()))
         a.redo.setText(self._with_detail(main_actions.ACTION_TEXTS["redo"], stack.redoText()))
-        for action in (a.new_plan, a.new_target, a.enter_for_unit, a.import_sheets):
+        for action in (a.new_plan, a.new_target, a.enter_for_unit, a.import_sheets, a.extract_targets):
             action.setEnabled(writable)
         for action in (a.edit_target, a.delete_target, a.enter_figures):
             action.setEnabled(writable and has_target)

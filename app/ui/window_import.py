@@ -1,9 +1,9 @@
-"""Figures that come back from responsible units: fill-in templates out (导出填报模板), returned sheets in
-(导入填报表) through a preview that shows every row's verdict and cell before anything is saved.
+"""Targets and figures from outside the program: a policy text read into proposed targets (从政策文本识别),
+fill-in templates out to responsible units (导出填报模板), and their returned sheets in (导入填报表) through a
+preview that shows every row's verdict and cell before anything is saved.
 
-Reading and checking run on the GUI thread with a progress dialog that can cancel (processEvents between
-rows), as reports do; saving is one transaction through the services.
-"""
+Reading and checking sheets run on the GUI thread with a progress dialog that can cancel (processEvents between
+rows), as reports do; saving is one transaction through the services."""
 
 from __future__ import annotations
 
@@ -69,6 +69,15 @@ class ImportMixin:
             10000,
         )
         return result.path
+
+    def on_extract_targets(self) -> None:
+        """Propose targets and figures from a policy text; the dialog saves what the user accepts (one undo step)."""
+        from app.ui.extract_dialog import ExtractDialog
+
+        plan_id = self._current_plan_id()  # type: ignore[attr-defined]
+        dialog = ExtractDialog(self.session, self.prompts, self, plan_id=plan_id)  # type: ignore[arg-type]
+        self._extract_dialog = dialog  # tests reach it while it is shown
+        self.exec_import_dialog(dialog)
 
     def on_import_sheets(self) -> int:
         """Ask for files, preview them, and save what the user accepts; returns the number of figures saved."""

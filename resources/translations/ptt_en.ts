@@ -59,6 +59,124 @@ Tracks action-plan targets against reported figures.</translation>
     </message>
 </context>
 <context>
+    <name>CandidateModel</name>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="122"/>
+        <source>must be one of ≥ &gt; ≤ &lt; =</source>
+        <translation>must be one of ≥ &gt; ≤ &lt; =</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="161"/>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="162"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="163"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="164"/>
+        <source>Comparator</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="165"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="166"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="167"/>
+        <source>Deadline / period</source>
+        <translation>Deadline / period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="168"/>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="169"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="170"/>
+        <source>Saves as</source>
+        <translation>Saves as</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="268"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="270"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="275"/>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="287"/>
+        <source>approx.</source>
+        <translation>approx.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="290"/>
+        <source>up to %1</source>
+        <translation>up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="296"/>
+        <source>baseline %1</source>
+        <translation>baseline %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="299"/>
+        <source>no deadline: the plan&apos;s end</source>
+        <translation>no deadline: the plan&apos;s end</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="314"/>
+        <source>New target (the plan already has one with this name)</source>
+        <translation>New target (the plan already has one with this name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="317"/>
+        <source>New target</source>
+        <translation>New target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="320"/>
+        <source>Not saved: the plan has no target named “%1”</source>
+        <translation>Not saved: the plan has no target named “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="323"/>
+        <source>Figure for “%1”</source>
+        <translation>Figure for “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="424"/>
+        <source>Row %1, %2</source>
+        <translation>Row %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartViews</name>
     <message>
         <location filename="../../app/ui/chart_views.py" line="70"/>
@@ -552,6 +670,183 @@ Total {total}; click to show these targets</translation>
     </message>
 </context>
 <context>
+    <name>ExtractDialog</name>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="142"/>
+        <location filename="../../app/ui/extract_dialog.py" line="379"/>
+        <location filename="../../app/ui/extract_dialog.py" line="451"/>
+        <location filename="../../app/ui/extract_dialog.py" line="513"/>
+        <source>Targets from policy text</source>
+        <translation>Targets from policy text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="149"/>
+        <location filename="../../app/ui/extract_dialog.py" line="419"/>
+        <source>This file is open read-only; nothing can be saved.</source>
+        <translation>This file is open read-only; nothing can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="152"/>
+        <location filename="../../app/ui/extract_dialog.py" line="422"/>
+        <source>Add a plan first: every target belongs to a plan.</source>
+        <translation>Add a plan first: every target belongs to a plan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="161"/>
+        <source>Paste the text of a policy document or press release here, or open a .txt or .docx file; then press Extract (Ctrl+Enter).</source>
+        <translation>Paste the text of a policy document or press release here, or open a .txt or .docx file; then press Extract (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="165"/>
+        <source>Open file…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="172"/>
+        <source>Extract</source>
+        <translation>Extract</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="181"/>
+        <source>Document date:</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="213"/>
+        <source>Click a row to show its sentence in full.</source>
+        <translation>Click a row to show its sentence in full.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="219"/>
+        <source>Source text:</source>
+        <translation>Source text:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="232"/>
+        <source>Save into plan:</source>
+        <translation>Save into plan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="240"/>
+        <location filename="../../app/ui/extract_dialog.py" line="255"/>
+        <source>Drop selected</source>
+        <translation>Drop selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="242"/>
+        <source>Save selected</source>
+        <translation>Save selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="244"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="330"/>
+        <source>Open policy document</source>
+        <translation>Open policy document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="348"/>
+        <source>Paste some text or open a file first.</source>
+        <translation>Paste some text or open a file first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="363"/>
+        <source>Reading the text…</source>
+        <translation>Reading the text…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="384"/>
+        <source>(found in the text)</source>
+        <translation>(found in the text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="390"/>
+        <source>No targets or figures were found in this text.</source>
+        <translation>No targets or figures were found in this text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="393"/>
+        <source>Found %1 and %2.</source>
+        <translation>Found %1 and %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="394"/>
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="395"/>
+        <source>%n progress figure(s)</source>
+        <translation>
+            <numerusform>%n progress figure</numerusform>
+            <numerusform>%n progress figures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="397"/>
+        <source>Tick the rows to keep, correct any cell, then save.</source>
+        <translation>Tick the rows to keep, correct any cell, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="416"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="425"/>
+        <source>Nothing is ticked: tick “Use” on the rows to save.</source>
+        <translation>Nothing is ticked: tick “Use” on the rows to save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="446"/>
+        <source>Saved %1 and %2 into “%3”.</source>
+        <translation>Saved %1 and %2 into “%3”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="456"/>
+        <source>%n ticked figure(s) not saved: the plan has no target of the same name (rename the indicator to a target&apos;s name to save it).</source>
+        <translation>
+            <numerusform>%n ticked figure not saved: the plan has no target of the same name (rename the indicator to a target&apos;s name to save it).</numerusform>
+            <numerusform>%n ticked figures not saved: the plan has no target of the same name (rename the indicator to a target&apos;s name to save it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="464"/>
+        <source>%n new target(s)</source>
+        <translation>
+            <numerusform>%n new target</numerusform>
+            <numerusform>%n new targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="465"/>
+        <source>%n figure(s)</source>
+        <translation>
+            <numerusform>%n figure</numerusform>
+            <numerusform>%n figures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="499"/>
+        <source>Add from policy text (%1, %2)</source>
+        <translation>Add from policy text (%1, %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="514"/>
+        <source>Discard %n ticked row(s) that have not been saved?</source>
+        <translation>
+            <numerusform>Discard %n ticked row that have not been saved?</numerusform>
+            <numerusform>Discard %n ticked rows that have not been saved?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="46"/>
@@ -620,7 +915,7 @@ Total {total}; click to show these targets</translation>
         <translation>Also import rows with warnings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="106"/>
+        <location filename="../../app/ui/import_dialog.py" line="120"/>
         <source>Import %n figure(s)</source>
         <translation>
             <numerusform>Import %n figure</numerusform>
@@ -777,58 +1072,58 @@ Total {total}; click to show these targets</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Export chart</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>Open a chart first: the Progress chart or Status overview tab, or select a target.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Chart saved: {path}</source>
         <translation>Chart saved: {path}</translation>
     </message>
@@ -848,12 +1143,12 @@ Total {total}; click to show these targets</translation>
         <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>As of {date}: %n target — {summary}</numerusform>
@@ -861,27 +1156,27 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source> ({marks})</source>
         <translation> ({marks})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
@@ -942,172 +1237,177 @@ Total {total}; click to show these targets</translation>
         <translation>Delete figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146"/>
+        <location filename="../../app/ui/main_actions.py" line="150"/>
         <source>&amp;New data file…</source>
         <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="147"/>
+        <location filename="../../app/ui/main_actions.py" line="151"/>
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148"/>
+        <location filename="../../app/ui/main_actions.py" line="152"/>
         <source>Save a &amp;copy as…</source>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149"/>
+        <location filename="../../app/ui/main_actions.py" line="153"/>
         <source>Open the &amp;demo data</source>
         <translation>Open the &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150"/>
+        <location filename="../../app/ui/main_actions.py" line="154"/>
         <source>E&amp;xport chart…</source>
         <translation>E&amp;xport chart…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151"/>
+        <location filename="../../app/ui/main_actions.py" line="155"/>
         <source>Print pre&amp;view…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152"/>
+        <location filename="../../app/ui/main_actions.py" line="156"/>
         <source>&amp;Print report…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153"/>
+        <location filename="../../app/ui/main_actions.py" line="157"/>
         <source>Export &amp;report (PDF, Word, Excel)…</source>
         <translation>Export &amp;report (PDF, Word, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154"/>
+        <location filename="../../app/ui/main_actions.py" line="158"/>
         <source>Export fill-in &amp;template…</source>
         <translation>Export fill-in &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155"/>
+        <location filename="../../app/ui/main_actions.py" line="159"/>
         <source>&amp;Import returned sheets…</source>
         <translation>&amp;Import returned sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156"/>
+        <location filename="../../app/ui/main_actions.py" line="160"/>
         <source>&amp;Issuing unit for reports…</source>
         <translation>&amp;Issuing unit for reports…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157"/>
+        <location filename="../../app/ui/main_actions.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158"/>
+        <location filename="../../app/ui/main_actions.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159"/>
+        <location filename="../../app/ui/main_actions.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="160"/>
+        <location filename="../../app/ui/main_actions.py" line="164"/>
         <source>New &amp;plan…</source>
         <translation>New &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="161"/>
+        <location filename="../../app/ui/main_actions.py" line="165"/>
         <source>Edit plan…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="162"/>
+        <location filename="../../app/ui/main_actions.py" line="166"/>
         <source>Delete plan…</source>
         <translation>Delete plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="163"/>
+        <location filename="../../app/ui/main_actions.py" line="167"/>
         <source>New &amp;target…</source>
         <translation>New &amp;target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="164"/>
+        <location filename="../../app/ui/main_actions.py" line="168"/>
         <source>&amp;Edit target…</source>
         <translation>&amp;Edit target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="165"/>
+        <location filename="../../app/ui/main_actions.py" line="169"/>
         <source>&amp;Delete target…</source>
         <translation>&amp;Delete target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="166"/>
+        <location filename="../../app/ui/main_actions.py" line="170"/>
         <source>Enter &amp;figures</source>
         <translation>Enter &amp;figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="167"/>
+        <location filename="../../app/ui/main_actions.py" line="171"/>
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>Enter figures for a responsible &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="168"/>
+        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <source>Targets from policy te&amp;xt…</source>
+        <translation>Targets from policy te&amp;xt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="173"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="169"/>
+        <location filename="../../app/ui/main_actions.py" line="174"/>
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="170"/>
+        <location filename="../../app/ui/main_actions.py" line="175"/>
         <source>Show targets &amp;behind</source>
         <translation>Show targets &amp;behind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <location filename="../../app/ui/main_actions.py" line="176"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <location filename="../../app/ui/main_actions.py" line="177"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="176"/>
+        <location filename="../../app/ui/main_actions.py" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="177"/>
+        <location filename="../../app/ui/main_actions.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="178"/>
+        <location filename="../../app/ui/main_actions.py" line="183"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="179"/>
+        <location filename="../../app/ui/main_actions.py" line="184"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="180"/>
+        <location filename="../../app/ui/main_actions.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="181"/>
+        <location filename="../../app/ui/main_actions.py" line="186"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="182"/>
+        <location filename="../../app/ui/main_actions.py" line="187"/>
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
@@ -1145,30 +1445,30 @@ Total {total}; click to show these targets</translation>
         <translation>Template written: %1 (%2 rows)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="76"/>
-        <location filename="../../app/ui/window_import.py" line="124"/>
-        <location filename="../../app/ui/window_import.py" line="137"/>
+        <location filename="../../app/ui/window_import.py" line="85"/>
+        <location filename="../../app/ui/window_import.py" line="133"/>
+        <location filename="../../app/ui/window_import.py" line="146"/>
         <source>Import returned sheets</source>
         <translation>Import returned sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="80"/>
+        <location filename="../../app/ui/window_import.py" line="89"/>
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>This file is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="95"/>
+        <location filename="../../app/ui/window_import.py" line="104"/>
         <source>Checking the sheets…</source>
         <translation>Checking the sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="96"/>
+        <location filename="../../app/ui/window_import.py" line="105"/>
         <location filename="../../app/ui/window_reports.py" line="89"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="119"/>
+        <location filename="../../app/ui/window_import.py" line="128"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>

@@ -59,6 +59,124 @@ Tracks action-plan targets against reported figures.</source>
     </message>
 </context>
 <context>
+    <name>CandidateModel</name>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="122"/>
+        <source>must be one of ≥ &gt; ≤ &lt; =</source>
+        <translation>应为 ≥、&gt;、≤、&lt;、= 之一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="161"/>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="162"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="163"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="164"/>
+        <source>Comparator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="165"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="166"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="167"/>
+        <source>Deadline / period</source>
+        <translation>截止时间/报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="168"/>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="169"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="170"/>
+        <source>Saves as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="268"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="270"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="275"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="287"/>
+        <source>approx.</source>
+        <translation>约数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="290"/>
+        <source>up to %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="296"/>
+        <source>baseline %1</source>
+        <translation>基期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="299"/>
+        <source>no deadline: the plan&apos;s end</source>
+        <translation>无截止时间：按文件期末</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="314"/>
+        <source>New target (the plan already has one with this name)</source>
+        <translation>新增目标（本文件已有同名指标）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="317"/>
+        <source>New target</source>
+        <translation>新增目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="320"/>
+        <source>Not saved: the plan has no target named “%1”</source>
+        <translation>不保存：本文件没有名为“%1”的指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="323"/>
+        <source>Figure for “%1”</source>
+        <translation>填报到“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/candidate_model.py" line="424"/>
+        <source>Row %1, %2</source>
+        <translation>第%1行 %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartViews</name>
     <message>
         <location filename="../../app/ui/chart_views.py" line="70"/>
@@ -551,6 +669,177 @@ Total {total}; click to show these targets</source>
     </message>
 </context>
 <context>
+    <name>ExtractDialog</name>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="142"/>
+        <location filename="../../app/ui/extract_dialog.py" line="379"/>
+        <location filename="../../app/ui/extract_dialog.py" line="451"/>
+        <location filename="../../app/ui/extract_dialog.py" line="513"/>
+        <source>Targets from policy text</source>
+        <translation>从政策文本识别目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="149"/>
+        <location filename="../../app/ui/extract_dialog.py" line="419"/>
+        <source>This file is open read-only; nothing can be saved.</source>
+        <translation>此数据文件以只读方式打开，不能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="152"/>
+        <location filename="../../app/ui/extract_dialog.py" line="422"/>
+        <source>Add a plan first: every target belongs to a plan.</source>
+        <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="161"/>
+        <source>Paste the text of a policy document or press release here, or open a .txt or .docx file; then press Extract (Ctrl+Enter).</source>
+        <translation>在此粘贴政策文件或新闻稿的文字，或打开 .txt / .docx 文件，然后按“提取”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="165"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="172"/>
+        <source>Extract</source>
+        <translation>提取</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="181"/>
+        <source>Document date:</source>
+        <translation>成文日期：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="213"/>
+        <source>Click a row to show its sentence in full.</source>
+        <translation>点击一行即可查看其完整原文。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="219"/>
+        <source>Source text:</source>
+        <translation>原文：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="232"/>
+        <source>Save into plan:</source>
+        <translation>保存到政策文件：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="240"/>
+        <location filename="../../app/ui/extract_dialog.py" line="255"/>
+        <source>Drop selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="242"/>
+        <source>Save selected</source>
+        <translation>保存所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="244"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="330"/>
+        <source>Open policy document</source>
+        <translation>打开政策文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="348"/>
+        <source>Paste some text or open a file first.</source>
+        <translation>请先粘贴文字或打开文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="363"/>
+        <source>Reading the text…</source>
+        <translation>正在识别…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="384"/>
+        <source>(found in the text)</source>
+        <translation>（取自文中日期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="390"/>
+        <source>No targets or figures were found in this text.</source>
+        <translation>在这段文字中没有找到目标或进度数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="393"/>
+        <source>Found %1 and %2.</source>
+        <translation>找到%1、%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="394"/>
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个目标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="395"/>
+        <source>%n progress figure(s)</source>
+        <translation>
+            <numerusform>%n 条进度数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="397"/>
+        <source>Tick the rows to keep, correct any cell, then save.</source>
+        <translation>请勾选要采用的行，必要时修改单元格，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="416"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="425"/>
+        <source>Nothing is ticked: tick “Use” on the rows to save.</source>
+        <translation>没有勾选任何行：请在“采用”列勾选要保存的行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="446"/>
+        <source>Saved %1 and %2 into “%3”.</source>
+        <translation>已保存到“%3”：%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="456"/>
+        <source>%n ticked figure(s) not saved: the plan has no target of the same name (rename the indicator to a target&apos;s name to save it).</source>
+        <translation>
+            <numerusform>有 %n 条勾选的进度数据未保存：本政策文件中没有同名指标（把指标名称改为已有指标的名称即可保存）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="464"/>
+        <source>%n new target(s)</source>
+        <translation>
+            <numerusform>新增目标 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="465"/>
+        <source>%n figure(s)</source>
+        <translation>
+            <numerusform>进度数据 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="499"/>
+        <source>Add from policy text (%1, %2)</source>
+        <translation>从政策文本添加（%1，%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/extract_dialog.py" line="514"/>
+        <source>Discard %n ticked row(s) that have not been saved?</source>
+        <translation>
+            <numerusform>放弃尚未保存的 %n 个勾选行？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/filter_bar.py" line="46"/>
@@ -619,7 +908,7 @@ Total {total}; click to show these targets</source>
         <translation>同时导入有警告的行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="106"/>
+        <location filename="../../app/ui/import_dialog.py" line="120"/>
         <source>Import %n figure(s)</source>
         <translation>
             <numerusform>导入 %n 条</numerusform>
@@ -775,58 +1064,58 @@ Total {total}; click to show these targets</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Targets</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>请先打开一个图表：“进度图”或“状态总览”标签页，或选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Chart saved: {path}</source>
         <translation>图表已保存：{path}</translation>
     </message>
@@ -846,39 +1135,39 @@ Total {total}; click to show these targets</source>
         <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source> ({marks})</source>
         <translation>（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
@@ -939,172 +1228,177 @@ Total {total}; click to show these targets</source>
         <translation>删除填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="146"/>
+        <location filename="../../app/ui/main_actions.py" line="150"/>
         <source>&amp;New data file…</source>
         <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="147"/>
+        <location filename="../../app/ui/main_actions.py" line="151"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="148"/>
+        <location filename="../../app/ui/main_actions.py" line="152"/>
         <source>Save a &amp;copy as…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="149"/>
+        <location filename="../../app/ui/main_actions.py" line="153"/>
         <source>Open the &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150"/>
+        <location filename="../../app/ui/main_actions.py" line="154"/>
         <source>E&amp;xport chart…</source>
         <translation>导出图表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151"/>
+        <location filename="../../app/ui/main_actions.py" line="155"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152"/>
+        <location filename="../../app/ui/main_actions.py" line="156"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153"/>
+        <location filename="../../app/ui/main_actions.py" line="157"/>
         <source>Export &amp;report (PDF, Word, Excel)…</source>
         <translation>导出报告(&amp;R)（PDF、Word、Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154"/>
+        <location filename="../../app/ui/main_actions.py" line="158"/>
         <source>Export fill-in &amp;template…</source>
         <translation>导出填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155"/>
+        <location filename="../../app/ui/main_actions.py" line="159"/>
         <source>&amp;Import returned sheets…</source>
         <translation>导入填报表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156"/>
+        <location filename="../../app/ui/main_actions.py" line="160"/>
         <source>&amp;Issuing unit for reports…</source>
         <translation>报告单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157"/>
+        <location filename="../../app/ui/main_actions.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158"/>
+        <location filename="../../app/ui/main_actions.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159"/>
+        <location filename="../../app/ui/main_actions.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="160"/>
+        <location filename="../../app/ui/main_actions.py" line="164"/>
         <source>New &amp;plan…</source>
         <translation>新建政策文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="161"/>
+        <location filename="../../app/ui/main_actions.py" line="165"/>
         <source>Edit plan…</source>
         <translation>编辑政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="162"/>
+        <location filename="../../app/ui/main_actions.py" line="166"/>
         <source>Delete plan…</source>
         <translation>删除政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="163"/>
+        <location filename="../../app/ui/main_actions.py" line="167"/>
         <source>New &amp;target…</source>
         <translation>新建指标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="164"/>
+        <location filename="../../app/ui/main_actions.py" line="168"/>
         <source>&amp;Edit target…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="165"/>
+        <location filename="../../app/ui/main_actions.py" line="169"/>
         <source>&amp;Delete target…</source>
         <translation>删除指标(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="166"/>
+        <location filename="../../app/ui/main_actions.py" line="170"/>
         <source>Enter &amp;figures</source>
         <translation>填报进度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="167"/>
+        <location filename="../../app/ui/main_actions.py" line="171"/>
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>按责任单位填报(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="168"/>
+        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <source>Targets from policy te&amp;xt…</source>
+        <translation>从政策文本识别目标(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="173"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="169"/>
+        <location filename="../../app/ui/main_actions.py" line="174"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="170"/>
+        <location filename="../../app/ui/main_actions.py" line="175"/>
         <source>Show targets &amp;behind</source>
         <translation>只看需关注的指标(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <location filename="../../app/ui/main_actions.py" line="176"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <location filename="../../app/ui/main_actions.py" line="177"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="176"/>
+        <location filename="../../app/ui/main_actions.py" line="181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="177"/>
+        <location filename="../../app/ui/main_actions.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="178"/>
+        <location filename="../../app/ui/main_actions.py" line="183"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="179"/>
+        <location filename="../../app/ui/main_actions.py" line="184"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="180"/>
+        <location filename="../../app/ui/main_actions.py" line="185"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="181"/>
+        <location filename="../../app/ui/main_actions.py" line="186"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="182"/>
+        <location filename="../../app/ui/main_actions.py" line="187"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1142,30 +1436,30 @@ Total {total}; click to show these targets</source>
         <translation>已生成填报模板：%1（%2 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="76"/>
-        <location filename="../../app/ui/window_import.py" line="124"/>
-        <location filename="../../app/ui/window_import.py" line="137"/>
+        <location filename="../../app/ui/window_import.py" line="85"/>
+        <location filename="../../app/ui/window_import.py" line="133"/>
+        <location filename="../../app/ui/window_import.py" line="146"/>
         <source>Import returned sheets</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="80"/>
+        <location filename="../../app/ui/window_import.py" line="89"/>
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>此文件以只读方式打开，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="95"/>
+        <location filename="../../app/ui/window_import.py" line="104"/>
         <source>Checking the sheets…</source>
         <translation>正在检查填报表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="96"/>
+        <location filename="../../app/ui/window_import.py" line="105"/>
         <location filename="../../app/ui/window_reports.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="119"/>
+        <location filename="../../app/ui/window_import.py" line="128"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>

@@ -109,3 +109,24 @@ def test_the_same_file_twice_adds_nothing_the_second_time(window: MainWindow, tm
     prompts(window).paths = [str(returned)]
     assert window.on_import_sheets() == 0
     assert again.seen == [] and again.button_texts == ["Import 0 figures", "Import 0 figures"]
+
+
+def test_targets_from_policy_text_opens_on_the_selected_targets_plan(window: MainWindow) -> None:
+    from app.ui.extract_dialog import ExtractDialog
+    from tests.ui.window_helpers import select
+
+    select(window, "规上工业增加值增速")
+    plan_id = window.selected_row().plan.id  # type: ignore[union-attr]
+    shown: list[QWidget] = []
+
+    def look(dialog: QWidget) -> int:
+        shown.append(dialog)
+        return int(QDialog.DialogCode.Rejected)
+
+    window.exec_import_dialog = look  # type: ignore[method-assign]
+    assert window.acts.extract_targets.isEnabled()
+    window.acts.extract_targets.trigger()
+    (dialog,) = shown
+    assert isinstance(dialog, ExtractDialog)
+    assert dialog.plan_combo.currentData() == plan_id
+    assert window.acts.extract_targets.shortcut().toString() == "Ctrl+Shift+I"
