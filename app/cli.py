@@ -218,7 +218,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         content = build_report(
             ws, _as_of(args.as_of), title=args.title, issuer=args.issuer, report_filter=report_filter
         )
-        written = write_report(content, Path(args.out))
+        reporting = None
+        if args.reporting:
+            from app.services.reporting_status import reporting_status
+
+            reporting = reporting_status(ws, args.reporting, today=_as_of(args.as_of))
+        written = write_report(content, Path(args.out), reporting=reporting)
     if content.empty:
         print(f"注意：没有符合条件的指标（{report_filter.describe()}），报告中已说明", file=sys.stderr)
     print(f"已生成报告：{written}（{len(content.rows)} 个指标，截至 {content.as_of:%Y-%m-%d}）")
@@ -287,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", help="只含这些状态，如 滞后,逾期")
     p.add_argument("--title", default="政策目标进度报告", help="报告标题")
     p.add_argument("--issuer", default="", help="报告单位（印在封面和页眉）")
+    p.add_argument("--reporting", help="附报送情况表（仅 .xlsx），报告期如 2025年6月")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("check", help="检查文件完整性、数据库版本与审计记录链")

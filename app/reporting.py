@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.services.report_content import ReportContent
+from app.services.reporting_status import ReportingStatus
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel"}
 
@@ -53,13 +54,17 @@ def write_report(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    reporting: ReportingStatus | None = None,
 ) -> Path:
-    """Write ``content`` to ``path`` in the format its extension names; nothing is left behind on failure."""
+    """Write ``content`` to ``path`` in the format its extension names; nothing is left behind on failure.
+    ``reporting`` (Excel only) appends the 报送情况 of a period as the workbook's last sheet."""
     suffix = report_format(path)
+    if reporting is not None and suffix != ".xlsx":
+        raise ReportFormatError("报送情况附表只能附在 Excel（.xlsx）报告中", field="--reporting")
     if suffix == ".xlsx":
         from app.services.report_xlsx import write_xlsx
 
-        return write_xlsx(content, path)
+        return write_xlsx(content, path, reporting=reporting)
     ensure_qt_application()
     from app.ui.report_charts import chart_images
 

@@ -75,3 +75,26 @@ def test_bad_output_paths_exit_1_and_leave_nothing(
 def test_unknown_status_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "report", "--demo", "--out", str(tmp_path / "r.pdf"), "--status", "很差")
     assert code == 2 and "很差" in err
+
+
+def test_an_excel_report_can_carry_the_reporting_status_appendix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "月报.xlsx"
+    code, _, err = run(
+        capsys, "report", "--demo", "--out", str(out), "--as-of", "2025-07-31", "--reporting", "2025年6月"
+    )
+    assert code == 0, err
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[-1] == "报送情况"
+    cells = [str(c.value or "") for row in wb["报送情况"].iter_rows() for c in row]
+    assert any("2025年6月" in c for c in cells)
+    # the demo's figures were all entered on 2025-07-31, after the 10-day due date of 2025-07-10: 10 targets
+    # late and 10 not reported (each word once more as a header of the per-unit table)
+    assert sum(c == "逾期报送" for c in cells) == 10 + 1 and sum(c == "未报送" for c in cells) == 10 + 1
+
+
+def test_the_appendix_is_refused_for_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "月报.pdf"
+    code, _, err = run(capsys, "report", "--demo", "--out", str(out), "--reporting", "2025年6月")
+    assert code == 1 and "只能附在 Excel" in err and not out.exists()

@@ -2,7 +2,8 @@
 and dates as dates, so staff can sort, filter and compute on it. Qt-free.
 
 Sheets: 汇总 (one row per target), 填报记录 (every reported figure, as entered) and 说明 (what, when, which
-targets). Values stay in each target's own unit, named in a 单位 column, because units differ from row to row.
+targets), and on request a 报送情况 appendix (which units reported for a period, from reporting_status.py).
+Values stay in each target's own unit, named in a 单位 column, because units differ from row to row.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.domain.formatting import display_width
 from app.domain.status import BOLD_STATUSES, STATUS_BY_LABEL, STATUS_COLOURS
 from app.services.atomic_write import atomic_write
 from app.services.report_content import ReportContent
+from app.services.reporting_status import ReportingStatus, add_reporting_sheet
 
 PERCENT = "0.0%"
 POINTS = "+0.0;-0.0;0.0"
@@ -71,19 +73,22 @@ MAX_WIDTH = 40  # characters; longer text (plan titles, sources, notes) wraps, s
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what openpyxl refuses in a cell
 
 
-def write_xlsx(content: ReportContent, path: Path | str) -> Path:
-    """Write the report workbook to ``path``; nothing is left behind if it cannot be written."""
-    wb = build_workbook(content)
+def write_xlsx(content: ReportContent, path: Path | str, *, reporting: ReportingStatus | None = None) -> Path:
+    """Write the report workbook to ``path``; nothing is left behind if it cannot be written. ``reporting``
+    adds the 报送情况 sheet for that period as the last sheet."""
+    wb = build_workbook(content, reporting=reporting)
     return atomic_write(path, lambda partial: wb.save(str(partial)))
 
 
-def build_workbook(content: ReportContent) -> Any:
+def build_workbook(content: ReportContent, *, reporting: ReportingStatus | None = None) -> Any:
     wb = Workbook()
     wb.properties.title = content.title
     wb.properties.creator = content.issuer or "政策目标进度跟踪"
     _summary_sheet(wb.active, content)
     _entries_sheet(wb.create_sheet("填报记录"), content)
     _notes_sheet(wb.create_sheet("说明"), content)
+    if reporting is not None:
+        add_reporting_sheet(wb, reporting)
     return wb
 
 

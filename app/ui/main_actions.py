@@ -40,6 +40,7 @@ class MainActions:
     enter_figures: QAction
     enter_for_unit: QAction
     extract_targets: QAction
+    reporting_status: QAction
     refresh: QAction
     find: QAction
     show_behind: QAction
@@ -85,6 +86,7 @@ def create_actions(window: QMainWindow) -> MainActions:
         enter_figures=make("Ctrl+E", sp.SP_FileDialogContentsView),
         enter_for_unit=make("Ctrl+Shift+E"),
         extract_targets=make("Ctrl+Shift+I"),
+        reporting_status=make("Ctrl+Shift+B"),
         refresh=make(Key.Refresh, sp.SP_BrowserReload),
         find=make(Key.Find),
         show_behind=make("Ctrl+B", sp.SP_MessageBoxWarning),
@@ -124,6 +126,8 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus["edit"].addSeparator()
     menus["edit"].addAction(a.extract_targets)
     menus["view"].addActions([a.refresh, a.find, a.show_behind])
+    menus["view"].addSeparator()
+    menus["view"].addAction(a.reporting_status)
     language = menus["settings"].addMenu("")
     language.setObjectName("languageMenu")
     language.addActions([a.language_system, a.language_zh, a.language_en])
@@ -170,6 +174,7 @@ ACTION_TEXTS = {
     "enter_figures": QT_TRANSLATE_NOOP("MainWindow", "Enter &figures"),
     "enter_for_unit": QT_TRANSLATE_NOOP("MainWindow", "Enter figures for a responsible &unit"),
     "extract_targets": QT_TRANSLATE_NOOP("MainWindow", "Targets from policy te&xt…"),
+    "reporting_status": QT_TRANSLATE_NOOP("MainWindow", "Reporting &status of units…"),
     "refresh": QT_TRANSLATE_NOOP("MainWindow", "&Refresh"),
     "find": QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
     "show_behind": QT_TRANSLATE_NOOP("MainWindow", "Show targets &behind"),

@@ -185,6 +185,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
         a.export_template.triggered.connect(self.on_export_template)
         a.import_sheets.triggered.connect(self.on_import_sheets)
         a.extract_targets.triggered.connect(self.on_extract_targets)
+        a.reporting_status.triggered.connect(self.on_reporting_status)
         a.set_issuer.triggered.connect(self.on_set_issuer)
 
     def bind(self, session: Session) -> None:

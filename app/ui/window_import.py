@@ -79,6 +79,14 @@ class ImportMixin:
         self._extract_dialog = dialog  # tests reach it while it is shown
         self.exec_import_dialog(dialog)
 
+    def on_reporting_status(self) -> None:
+        """报送情况: which units have reported for a period; read-only, so it opens on a read-only file too."""
+        from app.ui.reporting_dialog import ReportingStatusDialog
+
+        dialog = ReportingStatusDialog(self.session.workspace, self.prompts, self, today=self.session.as_of)  # type: ignore[arg-type]
+        self._reporting_dialog = dialog
+        self.exec_import_dialog(dialog)
+
     def on_import_sheets(self) -> int:
         """Ask for files, preview them, and save what the user accepts; returns the number of figures saved."""
         ws = self.session.workspace

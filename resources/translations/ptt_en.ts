@@ -4,58 +4,202 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="135"/>
+        <location filename="../../app/ui/application.py" line="148"/>
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="127"/>
+        <location filename="../../app/ui/application.py" line="140"/>
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="155"/>
+        <location filename="../../app/ui/application.py" line="170"/>
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
-        <location filename="../../app/ui/application.py" line="167"/>
+        <location filename="../../app/ui/application.py" line="176"/>
+        <location filename="../../app/ui/application.py" line="182"/>
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="168"/>
+        <location filename="../../app/ui/application.py" line="183"/>
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="179"/>
-        <location filename="../../app/ui/application.py" line="184"/>
+        <location filename="../../app/ui/application.py" line="194"/>
+        <location filename="../../app/ui/application.py" line="199"/>
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184"/>
+        <location filename="../../app/ui/application.py" line="199"/>
         <source>That is the file already open; choose another name.</source>
         <translation>That is the file already open; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="190"/>
+        <location filename="../../app/ui/application.py" line="205"/>
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="245"/>
+        <location filename="../../app/ui/application.py" line="263"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="247"/>
+        <location filename="../../app/ui/application.py" line="265"/>
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="126"/>
+        <location filename="../../app/ui/backup_dialog.py" line="203"/>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="135"/>
+        <source>Backups of {file}, newest first. Restoring replaces the file with the chosen backup; the file as it is now is kept as a backup first.
+Folder: {folder}</source>
+        <translation>Backups of {file}, newest first. Restoring replaces the file with the chosen backup; the file as it is now is kept as a backup first.
+Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="141"/>
+        <source>There are no backups of {file} yet. A backup is taken each time the file is opened for editing, and once a day while it is in use.
+Folder: {folder}</source>
+        <translation>There are no backups of {file} yet. A backup is taken each time the file is opened for editing, and once a day while it is in use.
+Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="167"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="201"/>
+        <source>Replace {file} with the backup taken {date} ({summary})?
+
+Changes made since then will no longer be in the file. The file as it is now is kept in the backups folder first, so this can be undone by restoring that copy.</source>
+        <translation>Replace {file} with the backup taken {date} ({summary})?
+
+Changes made since then will no longer be in the file. The file as it is now is kept in the backups folder first, so this can be undone by restoring that copy.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="115"/>
+        <source>Backup failed: {reason}</source>
+        <translation>Backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="131"/>
+        <source>The file is damaged</source>
+        <translation>The file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="133"/>
+        <source>{error}
+
+The latest good backup of this file was taken {date} ({summary}).
+Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</source>
+        <translation>{error}
+
+The latest good backup of this file was taken {date} ({summary}).
+Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="141"/>
+        <source>Restored from the backup taken {date}. The damaged file was kept as:
+{copy}</source>
+        <translation>Restored from the backup taken {date}. The damaged file was kept as:
+{copy}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="153"/>
+        <location filename="../../app/ui/backup_flow.py" line="183"/>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="156"/>
+        <source>This file is open read-only; it cannot be replaced by a backup.</source>
+        <translation>This file is open read-only; it cannot be replaced by a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="200"/>
+        <source>{file} has been restored from {backup}.
+The file as it was before is kept as:
+{copy}</source>
+        <translation>{file} has been restored from {backup}.
+The file as it was before is kept as:
+{copy}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="211"/>
+        <location filename="../../app/ui/backup_flow.py" line="225"/>
+        <location filename="../../app/ui/backup_flow.py" line="234"/>
+        <location filename="../../app/ui/backup_flow.py" line="238"/>
+        <source>Export audit log</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="222"/>
+        <source>Exporting the audit log…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="253"/>
+        <source>Change history</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="253"/>
+        <source>Select a target first; its change history is then shown.</source>
+        <translation>Select a target first; its change history is then shown.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="41"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="42"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="43"/>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="44"/>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="45"/>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="46"/>
+        <source>Size</source>
+        <translation>Size</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1037,60 @@ Total {total}; click to show these targets</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="146"/>
+        <source>Change history — {target}</source>
+        <translation>Change history — {target}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="150"/>
+        <source>Changes to the target and its figures, newest first, from the audit trail.</source>
+        <translation>Changes to the target and its figures, newest first, from the audit trail.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="33"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="34"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="35"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="36"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="37"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="38"/>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="122"/>
+        <source>No changes are recorded for this target.</source>
+        <translation>No changes are recorded for this target.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../app/ui/import_dialog.py" line="33"/>
@@ -1072,58 +1270,58 @@ Total {total}; click to show these targets</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Policy Target Tracker</source>
         <translation>Policy Target Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Figures</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>As of </source>
         <translation>As of </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Every status is recomputed for this date</source>
         <translation>Every status is recomputed for this date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Could not complete the action</source>
         <translation>Could not complete the action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Export chart</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>Open a chart first: the Progress chart or Status overview tab, or select a target.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Chart saved: {path}</source>
         <translation>Chart saved: {path}</translation>
     </message>
@@ -1143,12 +1341,12 @@ Total {total}; click to show these targets</translation>
         <translation>Choose a target in the table, or Edit → Enter figures for a responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>As of {date}: %n target — {summary}</numerusform>
@@ -1156,68 +1354,73 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>demo data, a copy</source>
         <translation>demo data, a copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>read-only</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source> ({marks})</source>
         <translation> ({marks})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · as of {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="46"/>
-        <location filename="../../app/ui/window_editing.py" line="48"/>
+        <location filename="../../app/ui/window_editing.py" line="50"/>
+        <source>Not saved: changed meanwhile</source>
+        <translation>Not saved: changed meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_editing.py" line="53"/>
+        <location filename="../../app/ui/window_editing.py" line="55"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="80"/>
+        <location filename="../../app/ui/window_editing.py" line="89"/>
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="85"/>
+        <location filename="../../app/ui/window_editing.py" line="94"/>
         <source>Delete plan</source>
         <translation>Delete plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="99"/>
+        <location filename="../../app/ui/window_editing.py" line="107"/>
         <source>New target</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="100"/>
+        <location filename="../../app/ui/window_editing.py" line="108"/>
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>Add a plan first: every target belongs to a plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="121"/>
+        <location filename="../../app/ui/window_editing.py" line="130"/>
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="125"/>
+        <location filename="../../app/ui/window_editing.py" line="134"/>
         <source>Delete target</source>
         <translation>Delete target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="140"/>
+        <location filename="../../app/ui/window_editing.py" line="150"/>
         <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
         <translation>Delete %n selected figure(s)? (Undo can bring them back.)</translation>
     </message>
@@ -1232,182 +1435,202 @@ Total {total}; click to show these targets</translation>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="143"/>
+        <location filename="../../app/ui/window_editing.py" line="153"/>
         <source>Delete figures</source>
         <translation>Delete figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150"/>
+        <location filename="../../app/ui/main_actions.py" line="160"/>
         <source>&amp;New data file…</source>
         <translation>&amp;New data file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151"/>
+        <location filename="../../app/ui/main_actions.py" line="161"/>
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152"/>
+        <location filename="../../app/ui/main_actions.py" line="162"/>
         <source>Save a &amp;copy as…</source>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153"/>
+        <location filename="../../app/ui/main_actions.py" line="163"/>
         <source>Open the &amp;demo data</source>
         <translation>Open the &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154"/>
+        <location filename="../../app/ui/main_actions.py" line="164"/>
         <source>E&amp;xport chart…</source>
         <translation>E&amp;xport chart…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155"/>
+        <location filename="../../app/ui/main_actions.py" line="165"/>
         <source>Print pre&amp;view…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156"/>
+        <location filename="../../app/ui/main_actions.py" line="166"/>
         <source>&amp;Print report…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157"/>
+        <location filename="../../app/ui/main_actions.py" line="167"/>
         <source>Export &amp;report (PDF, Word, Excel)…</source>
         <translation>Export &amp;report (PDF, Word, Excel)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158"/>
+        <location filename="../../app/ui/main_actions.py" line="168"/>
         <source>Export fill-in &amp;template…</source>
         <translation>Export fill-in &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159"/>
+        <location filename="../../app/ui/main_actions.py" line="169"/>
         <source>&amp;Import returned sheets…</source>
         <translation>&amp;Import returned sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="160"/>
+        <location filename="../../app/ui/main_actions.py" line="170"/>
         <source>&amp;Issuing unit for reports…</source>
         <translation>&amp;Issuing unit for reports…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="161"/>
+        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restore from &amp;backup…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <source>Export &amp;audit log…</source>
+        <translation>Export &amp;audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="173"/>
+        <source>Change &amp;history of target…</source>
+        <translation>Change &amp;history of target…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="162"/>
+        <location filename="../../app/ui/main_actions.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="163"/>
+        <location filename="../../app/ui/main_actions.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="164"/>
+        <location filename="../../app/ui/main_actions.py" line="177"/>
         <source>New &amp;plan…</source>
         <translation>New &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="165"/>
+        <location filename="../../app/ui/main_actions.py" line="178"/>
         <source>Edit plan…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="166"/>
+        <location filename="../../app/ui/main_actions.py" line="179"/>
         <source>Delete plan…</source>
         <translation>Delete plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="167"/>
+        <location filename="../../app/ui/main_actions.py" line="180"/>
         <source>New &amp;target…</source>
         <translation>New &amp;target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="168"/>
+        <location filename="../../app/ui/main_actions.py" line="181"/>
         <source>&amp;Edit target…</source>
         <translation>&amp;Edit target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="169"/>
+        <location filename="../../app/ui/main_actions.py" line="182"/>
         <source>&amp;Delete target…</source>
         <translation>&amp;Delete target…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="170"/>
+        <location filename="../../app/ui/main_actions.py" line="183"/>
         <source>Enter &amp;figures</source>
         <translation>Enter &amp;figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <location filename="../../app/ui/main_actions.py" line="184"/>
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>Enter figures for a responsible &amp;unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <location filename="../../app/ui/main_actions.py" line="185"/>
         <source>Targets from policy te&amp;xt…</source>
         <translation>Targets from policy te&amp;xt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="173"/>
+        <location filename="../../app/ui/main_actions.py" line="186"/>
+        <source>Reporting &amp;status of units…</source>
+        <translation>Reporting &amp;status of units…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="187"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="174"/>
+        <location filename="../../app/ui/main_actions.py" line="188"/>
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="175"/>
+        <location filename="../../app/ui/main_actions.py" line="189"/>
         <source>Show targets &amp;behind</source>
         <translation>Show targets &amp;behind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="176"/>
+        <location filename="../../app/ui/main_actions.py" line="190"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="177"/>
+        <location filename="../../app/ui/main_actions.py" line="191"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="181"/>
+        <location filename="../../app/ui/main_actions.py" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="182"/>
+        <location filename="../../app/ui/main_actions.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="183"/>
+        <location filename="../../app/ui/main_actions.py" line="197"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="184"/>
+        <location filename="../../app/ui/main_actions.py" line="198"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="185"/>
+        <location filename="../../app/ui/main_actions.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="186"/>
+        <location filename="../../app/ui/main_actions.py" line="200"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="187"/>
+        <location filename="../../app/ui/main_actions.py" line="201"/>
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
@@ -1445,30 +1668,30 @@ Total {total}; click to show these targets</translation>
         <translation>Template written: %1 (%2 rows)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="85"/>
-        <location filename="../../app/ui/window_import.py" line="133"/>
-        <location filename="../../app/ui/window_import.py" line="146"/>
+        <location filename="../../app/ui/window_import.py" line="93"/>
+        <location filename="../../app/ui/window_import.py" line="141"/>
+        <location filename="../../app/ui/window_import.py" line="154"/>
         <source>Import returned sheets</source>
         <translation>Import returned sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="89"/>
+        <location filename="../../app/ui/window_import.py" line="97"/>
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>This file is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="104"/>
+        <location filename="../../app/ui/window_import.py" line="112"/>
         <source>Checking the sheets…</source>
         <translation>Checking the sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="105"/>
+        <location filename="../../app/ui/window_import.py" line="113"/>
         <location filename="../../app/ui/window_reports.py" line="89"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="128"/>
+        <location filename="../../app/ui/window_import.py" line="136"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>
@@ -1580,44 +1803,234 @@ Total {total}; click to show these targets</translation>
     </message>
 </context>
 <context>
+    <name>ReportingModels</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="27"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="28"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="29"/>
+        <source>Not reported</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="30"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingRowModel</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="146"/>
+        <source>Responsible unit</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="147"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="148"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="149"/>
+        <source>Reporting</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="150"/>
+        <source>Period reported</source>
+        <translation>Period reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="151"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="152"/>
+        <source>Reported at</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="153"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="154"/>
+        <source>Days late</source>
+        <translation>Days late</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingStatusDialog</name>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="93"/>
+        <source>Reporting status</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="108"/>
+        <source>e.g. 2025年6月, 2025年第二季度</source>
+        <translation>e.g. 2025年6月, 2025年第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="110"/>
+        <source>Pick a month or quarter, or type any reporting period, e.g. 2025年上半年</source>
+        <translation>Pick a month or quarter, or type any reporting period, e.g. 2025年上半年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="117"/>
+        <source>A report entered later than this many days after the period ends counts as late</source>
+        <translation>A report entered later than this many days after the period ends counts as late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="123"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="132"/>
+        <source>&amp;Due (days after period end):</source>
+        <translation>&amp;Due (days after period end):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="163"/>
+        <source>Show &amp;all units</source>
+        <translation>Show &amp;all units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="181"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/reporting_dialog.py" line="247"/>
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="253"/>
+        <source>%1: %2 expected, reports due %3, as of %4 — %5</source>
+        <translation>%1: %2 expected, reports due %3, as of %4 — %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="288"/>
+        <source>All responsible units: %1</source>
+        <translation>All responsible units: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="290"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="306"/>
+        <source>Export reporting status</source>
+        <translation>Export reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="329"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingUnitModel</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="65"/>
+        <source>Responsible unit</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="66"/>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="67"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="68"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="69"/>
+        <source>Not reported</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="70"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="71"/>
+        <source>Reporting rate</source>
+        <translation>Reporting rate</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="161"/>
+        <location filename="../../app/ui/session.py" line="249"/>
+        <source>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</source>
+        <translation>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="253"/>
         <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
         <translation>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="171"/>
+        <location filename="../../app/ui/session.py" line="273"/>
         <source>Add plan “%1”</source>
         <translation>Add plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="181"/>
+        <location filename="../../app/ui/session.py" line="280"/>
         <source>Edit plan “%1”</source>
         <translation>Edit plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="193"/>
+        <location filename="../../app/ui/session.py" line="288"/>
         <source>Delete plan “%1”</source>
         <translation>Delete plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="206"/>
+        <location filename="../../app/ui/session.py" line="294"/>
         <source>Add target “%1”</source>
         <translation>Add target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="216"/>
+        <location filename="../../app/ui/session.py" line="301"/>
         <source>Edit target “%1”</source>
         <translation>Edit target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="231"/>
+        <location filename="../../app/ui/session.py" line="309"/>
         <source>Delete target “%1”</source>
         <translation>Delete target “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="241"/>
+        <location filename="../../app/ui/session.py" line="315"/>
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>Enter %n figure</numerusform>
@@ -1625,12 +2038,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="249"/>
+        <location filename="../../app/ui/session.py" line="323"/>
         <source>Edit figure</source>
         <translation>Edit figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="256"/>
+        <location filename="../../app/ui/session.py" line="330"/>
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>Delete %n figure</numerusform>

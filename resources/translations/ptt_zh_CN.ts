@@ -4,58 +4,192 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="135"/>
+        <location filename="../../app/ui/application.py" line="148"/>
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="127"/>
+        <location filename="../../app/ui/application.py" line="140"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="155"/>
+        <location filename="../../app/ui/application.py" line="170"/>
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
-        <location filename="../../app/ui/application.py" line="167"/>
+        <location filename="../../app/ui/application.py" line="176"/>
+        <location filename="../../app/ui/application.py" line="182"/>
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="168"/>
+        <location filename="../../app/ui/application.py" line="183"/>
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="179"/>
-        <location filename="../../app/ui/application.py" line="184"/>
+        <location filename="../../app/ui/application.py" line="194"/>
+        <location filename="../../app/ui/application.py" line="199"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184"/>
+        <location filename="../../app/ui/application.py" line="199"/>
         <source>That is the file already open; choose another name.</source>
         <translation>这正是当前打开的文件，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="190"/>
+        <location filename="../../app/ui/application.py" line="205"/>
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="245"/>
+        <location filename="../../app/ui/application.py" line="263"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="247"/>
+        <location filename="../../app/ui/application.py" line="265"/>
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
 按填报数据跟踪行动计划各项目标的进度。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="126"/>
+        <location filename="../../app/ui/backup_dialog.py" line="203"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="135"/>
+        <source>Backups of {file}, newest first. Restoring replaces the file with the chosen backup; the file as it is now is kept as a backup first.
+Folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="141"/>
+        <source>There are no backups of {file} yet. A backup is taken each time the file is opened for editing, and once a day while it is in use.
+Folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="167"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="201"/>
+        <source>Replace {file} with the backup taken {date} ({summary})?
+
+Changes made since then will no longer be in the file. The file as it is now is kept in the backups folder first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="115"/>
+        <source>Backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="131"/>
+        <source>The file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="133"/>
+        <source>{error}
+
+The latest good backup of this file was taken {date} ({summary}).
+Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="141"/>
+        <source>Restored from the backup taken {date}. The damaged file was kept as:
+{copy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="153"/>
+        <location filename="../../app/ui/backup_flow.py" line="183"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="156"/>
+        <source>This file is open read-only; it cannot be replaced by a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="200"/>
+        <source>{file} has been restored from {backup}.
+The file as it was before is kept as:
+{copy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="211"/>
+        <location filename="../../app/ui/backup_flow.py" line="225"/>
+        <location filename="../../app/ui/backup_flow.py" line="234"/>
+        <location filename="../../app/ui/backup_flow.py" line="238"/>
+        <source>Export audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="222"/>
+        <source>Exporting the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="253"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_flow.py" line="253"/>
+        <source>Select a target first; its change history is then shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="41"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="42"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="43"/>
+        <source>Plans</source>
+        <translation type="unfinished">政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="44"/>
+        <source>Targets</source>
+        <translation type="unfinished">指标表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="45"/>
+        <source>Figures</source>
+        <translation type="unfinished">填报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="46"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -886,6 +1020,60 @@ Total {total}; click to show these targets</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="146"/>
+        <source>Change history — {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="150"/>
+        <source>Changes to the target and its figures, newest first, from the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="33"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="34"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="35"/>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="36"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="37"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="38"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="122"/>
+        <source>No changes are recorded for this target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../app/ui/import_dialog.py" line="33"/>
@@ -1064,58 +1252,58 @@ Total {total}; click to show these targets</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Policy Target Tracker</source>
         <translation>政策目标进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Targets</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Figures</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>As of </source>
         <translation>截至 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Every status is recomputed for this date</source>
         <translation>所有状态按此日期重新计算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Open a chart first: the Progress chart or Status overview tab, or select a target.</source>
         <translation>请先打开一个图表：“进度图”或“状态总览”标签页，或选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Chart saved: {path}</source>
         <translation>图表已保存：{path}</translation>
     </message>
@@ -1135,80 +1323,85 @@ Total {total}; click to show these targets</source>
         <translation>请在表格中选择一个指标，或用“编辑 → 按责任单位填报”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>No targets yet: add a plan (Edit → New plan, Ctrl+Shift+N), then its targets (Ctrl+T).</source>
         <translation>还没有指标：先添加政策文件（编辑 → 新建政策文件，Ctrl+Shift+N），再添加指标（Ctrl+T）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>As of {date}: %n target(s) — {summary}</source>
         <translation>
             <numerusform>截至 {date}：共 %n 个指标 — {summary}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>demo data, a copy</source>
         <translation>演示数据副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source> ({marks})</source>
         <translation>（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>{file}{marks} · as of {date}</source>
         <translation>{file}{marks} · 截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="46"/>
-        <location filename="../../app/ui/window_editing.py" line="48"/>
+        <location filename="../../app/ui/window_editing.py" line="50"/>
+        <source>Not saved: changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_editing.py" line="53"/>
+        <location filename="../../app/ui/window_editing.py" line="55"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="80"/>
+        <location filename="../../app/ui/window_editing.py" line="89"/>
         <source>Delete the plan “{title}” with its {n} targets and all their figures? (Undo can bring it back.)</source>
         <translation>删除政策文件“{title}”及其 {n} 个指标和全部填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="85"/>
+        <location filename="../../app/ui/window_editing.py" line="94"/>
         <source>Delete plan</source>
         <translation>删除政策文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="99"/>
+        <location filename="../../app/ui/window_editing.py" line="107"/>
         <source>New target</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="100"/>
+        <location filename="../../app/ui/window_editing.py" line="108"/>
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="121"/>
+        <location filename="../../app/ui/window_editing.py" line="130"/>
         <source>Delete the target “{name}” and its {n} figures? (Undo can bring it back.)</source>
         <translation>删除指标“{name}”及其 {n} 条填报？（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="125"/>
+        <location filename="../../app/ui/window_editing.py" line="134"/>
         <source>Delete target</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="140"/>
+        <location filename="../../app/ui/window_editing.py" line="150"/>
         <source>Delete %n selected figure(s)? (Undo can bring them back.)</source>
         <translation>删除所选的 %n 条填报？（可撤销）</translation>
     </message>
@@ -1223,182 +1416,202 @@ Total {total}; click to show these targets</source>
         <translation>责任单位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_editing.py" line="143"/>
+        <location filename="../../app/ui/window_editing.py" line="153"/>
         <source>Delete figures</source>
         <translation>删除填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="150"/>
+        <location filename="../../app/ui/main_actions.py" line="160"/>
         <source>&amp;New data file…</source>
         <translation>新建数据文件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="151"/>
+        <location filename="../../app/ui/main_actions.py" line="161"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="152"/>
+        <location filename="../../app/ui/main_actions.py" line="162"/>
         <source>Save a &amp;copy as…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="153"/>
+        <location filename="../../app/ui/main_actions.py" line="163"/>
         <source>Open the &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="154"/>
+        <location filename="../../app/ui/main_actions.py" line="164"/>
         <source>E&amp;xport chart…</source>
         <translation>导出图表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="155"/>
+        <location filename="../../app/ui/main_actions.py" line="165"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="156"/>
+        <location filename="../../app/ui/main_actions.py" line="166"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="157"/>
+        <location filename="../../app/ui/main_actions.py" line="167"/>
         <source>Export &amp;report (PDF, Word, Excel)…</source>
         <translation>导出报告(&amp;R)（PDF、Word、Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="158"/>
+        <location filename="../../app/ui/main_actions.py" line="168"/>
         <source>Export fill-in &amp;template…</source>
         <translation>导出填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="159"/>
+        <location filename="../../app/ui/main_actions.py" line="169"/>
         <source>&amp;Import returned sheets…</source>
         <translation>导入填报表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="160"/>
+        <location filename="../../app/ui/main_actions.py" line="170"/>
         <source>&amp;Issuing unit for reports…</source>
         <translation>报告单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="161"/>
+        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <source>Restore from &amp;backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <source>Export &amp;audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="173"/>
+        <source>Change &amp;history of target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="162"/>
+        <location filename="../../app/ui/main_actions.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="163"/>
+        <location filename="../../app/ui/main_actions.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="164"/>
+        <location filename="../../app/ui/main_actions.py" line="177"/>
         <source>New &amp;plan…</source>
         <translation>新建政策文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="165"/>
+        <location filename="../../app/ui/main_actions.py" line="178"/>
         <source>Edit plan…</source>
         <translation>编辑政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="166"/>
+        <location filename="../../app/ui/main_actions.py" line="179"/>
         <source>Delete plan…</source>
         <translation>删除政策文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="167"/>
+        <location filename="../../app/ui/main_actions.py" line="180"/>
         <source>New &amp;target…</source>
         <translation>新建指标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="168"/>
+        <location filename="../../app/ui/main_actions.py" line="181"/>
         <source>&amp;Edit target…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="169"/>
+        <location filename="../../app/ui/main_actions.py" line="182"/>
         <source>&amp;Delete target…</source>
         <translation>删除指标(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="170"/>
+        <location filename="../../app/ui/main_actions.py" line="183"/>
         <source>Enter &amp;figures</source>
         <translation>填报进度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="171"/>
+        <location filename="../../app/ui/main_actions.py" line="184"/>
         <source>Enter figures for a responsible &amp;unit</source>
         <translation>按责任单位填报(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="172"/>
+        <location filename="../../app/ui/main_actions.py" line="185"/>
         <source>Targets from policy te&amp;xt…</source>
         <translation>从政策文本识别目标(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="173"/>
+        <location filename="../../app/ui/main_actions.py" line="186"/>
+        <source>Reporting &amp;status of units…</source>
+        <translation>报送情况(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_actions.py" line="187"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="174"/>
+        <location filename="../../app/ui/main_actions.py" line="188"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="175"/>
+        <location filename="../../app/ui/main_actions.py" line="189"/>
         <source>Show targets &amp;behind</source>
         <translation>只看需关注的指标(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="176"/>
+        <location filename="../../app/ui/main_actions.py" line="190"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="177"/>
+        <location filename="../../app/ui/main_actions.py" line="191"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="181"/>
+        <location filename="../../app/ui/main_actions.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="182"/>
+        <location filename="../../app/ui/main_actions.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="183"/>
+        <location filename="../../app/ui/main_actions.py" line="197"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="184"/>
+        <location filename="../../app/ui/main_actions.py" line="198"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="185"/>
+        <location filename="../../app/ui/main_actions.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="186"/>
+        <location filename="../../app/ui/main_actions.py" line="200"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_actions.py" line="187"/>
+        <location filename="../../app/ui/main_actions.py" line="201"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1436,30 +1649,30 @@ Total {total}; click to show these targets</source>
         <translation>已生成填报模板：%1（%2 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="85"/>
-        <location filename="../../app/ui/window_import.py" line="133"/>
-        <location filename="../../app/ui/window_import.py" line="146"/>
+        <location filename="../../app/ui/window_import.py" line="93"/>
+        <location filename="../../app/ui/window_import.py" line="141"/>
+        <location filename="../../app/ui/window_import.py" line="154"/>
         <source>Import returned sheets</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="89"/>
+        <location filename="../../app/ui/window_import.py" line="97"/>
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>此文件以只读方式打开，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="104"/>
+        <location filename="../../app/ui/window_import.py" line="112"/>
         <source>Checking the sheets…</source>
         <translation>正在检查填报表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="105"/>
+        <location filename="../../app/ui/window_import.py" line="113"/>
         <location filename="../../app/ui/window_reports.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="128"/>
+        <location filename="../../app/ui/window_import.py" line="136"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>
@@ -1571,56 +1784,245 @@ Total {total}; click to show these targets</source>
     </message>
 </context>
 <context>
+    <name>ReportingModels</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="27"/>
+        <source>On time</source>
+        <translation>按时报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="28"/>
+        <source>Late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="29"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="30"/>
+        <source>Pending</source>
+        <translation>待报送</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingRowModel</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="146"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="147"/>
+        <source>Plan</source>
+        <translation>政策文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="148"/>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="149"/>
+        <source>Reporting</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="150"/>
+        <source>Period reported</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="151"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="152"/>
+        <source>Reported at</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="153"/>
+        <source>Due</source>
+        <translation>报送截止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="154"/>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingStatusDialog</name>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="93"/>
+        <source>Reporting status</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="108"/>
+        <source>e.g. 2025年6月, 2025年第二季度</source>
+        <translation>如 2025年6月、2025年第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="110"/>
+        <source>Pick a month or quarter, or type any reporting period, e.g. 2025年上半年</source>
+        <translation>选择月份或季度，或输入任意报告期，如 2025年上半年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="117"/>
+        <source>A report entered later than this many days after the period ends counts as late</source>
+        <translation>期末后超过此天数才报送的，计为逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="123"/>
+        <source>&amp;Period:</source>
+        <translation>报告期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="132"/>
+        <source>&amp;Due (days after period end):</source>
+        <translation>报送期限（期末后天数）(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="163"/>
+        <source>Show &amp;all units</source>
+        <translation>显示全部单位(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="181"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/reporting_dialog.py" line="247"/>
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个指标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="253"/>
+        <source>%1: %2 expected, reports due %3, as of %4 — %5</source>
+        <translation>%1：应报送 %2，报送截止 %3，截至 %4 —— %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="288"/>
+        <source>All responsible units: %1</source>
+        <translation>全部责任单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="290"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="306"/>
+        <source>Export reporting status</source>
+        <translation>导出报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_dialog.py" line="329"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingUnitModel</name>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="65"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="66"/>
+        <source>Targets</source>
+        <translation>指标数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="67"/>
+        <source>Reported</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="68"/>
+        <source>Late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="69"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="70"/>
+        <source>Pending</source>
+        <translation>待报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reporting_models.py" line="71"/>
+        <source>Reporting rate</source>
+        <translation>报送率</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="161"/>
+        <location filename="../../app/ui/session.py" line="249"/>
+        <source>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="253"/>
         <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
         <translation>数据已被其他程序或同事修改，撤销/重做未能完成；撤销记录已清空。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="171"/>
+        <location filename="../../app/ui/session.py" line="273"/>
         <source>Add plan “%1”</source>
         <translation>添加政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="181"/>
+        <location filename="../../app/ui/session.py" line="280"/>
         <source>Edit plan “%1”</source>
         <translation>编辑政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="193"/>
+        <location filename="../../app/ui/session.py" line="288"/>
         <source>Delete plan “%1”</source>
         <translation>删除政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="206"/>
+        <location filename="../../app/ui/session.py" line="294"/>
         <source>Add target “%1”</source>
         <translation>添加指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="216"/>
+        <location filename="../../app/ui/session.py" line="301"/>
         <source>Edit target “%1”</source>
         <translation>编辑指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="231"/>
+        <location filename="../../app/ui/session.py" line="309"/>
         <source>Delete target “%1”</source>
         <translation>删除指标“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="241"/>
+        <location filename="../../app/ui/session.py" line="315"/>
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>填报 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="249"/>
+        <location filename="../../app/ui/session.py" line="323"/>
         <source>Edit figure</source>
         <translation>修改填报</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="256"/>
+        <location filename="../../app/ui/session.py" line="330"/>
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>

@@ -13,6 +13,7 @@ import pytest
 from app.services.atomic_write import OutputError
 from app.services.report_content import ReportContent, ReportFilter, build_report
 from app.services.report_xlsx import write_xlsx
+from app.services.reporting_status import reporting_status
 from app.services.workspace import Workspace
 
 AS_OF = date(2025, 7, 31)
@@ -137,6 +138,24 @@ def test_notes_sheet_says_what_when_and_how_many(workbook: Any, content: ReportC
     assert pairs["报告范围"] == "全部指标"
     assert pairs["总体情况"] == content.headline
     assert pairs["滞后"] == 2 and pairs["监测"] == 14 and pairs["合计"] == 20
+
+
+def test_reporting_status_appendix_comes_last(
+    content: ReportContent, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    status = reporting_status(demo_workspace, "2025年6月", today=AS_OF)
+    wb = openpyxl.load_workbook(write_xlsx(content, tmp_path / "附表.xlsx", reporting=status))
+    assert wb.sheetnames == ["汇总", "填报记录", "说明", "报送情况"]
+    sheet = wb["报送情况"]
+    assert sheet["A1"].value == "报送情况：2025年6月（报送截止 2025-07-10，期末后 10 天）"
+    # every demo figure was entered on 2025-07-31: ten late, and ten targets with no June figure at all
+    units = {r[0]: r[1:6] for r in sheet.iter_rows(min_row=4, max_row=6, values_only=True)}
+    assert units == {
+        "市经济和信息化局": (11, 0, 4, 7, 0),
+        "市经济和信息化局数字产业处": (4, 0, 3, 1, 0),
+        "市经济和信息化局经济运行处": (5, 0, 3, 2, 0),
+    }
+    assert sheet.max_row == 8 + 20  # title, blank, header, 3 units, blank, header, 20 targets
 
 
 def test_empty_content_keeps_the_sheets_and_says_so(demo_workspace: Workspace, tmp_path: Path) -> None:

@@ -130,3 +130,14 @@ def test_targets_from_policy_text_opens_on_the_selected_targets_plan(window: Mai
     assert isinstance(dialog, ExtractDialog)
     assert dialog.plan_combo.currentData() == plan_id
     assert window.acts.extract_targets.shortcut().toString() == "Ctrl+Shift+I"
+
+
+def test_reporting_status_opens_on_the_window_as_of_date(window: MainWindow) -> None:
+    from app.ui.reporting_dialog import ReportingStatusDialog
+
+    shown: list[QWidget] = []
+    window.exec_import_dialog = lambda d: shown.append(d) or int(QDialog.DialogCode.Rejected)  # type: ignore[method-assign]
+    window.acts.reporting_status.trigger()
+    (dialog,) = shown
+    assert isinstance(dialog, ReportingStatusDialog)
+    assert dialog.period_combo.currentText() == "2025年6月"  # the last whole month before 2025-07-31
