@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.errors import DomainError
+from app.services.atomic_write import check_output_folder
 from app.services.report_content import ReportContent
 from app.services.reporting_status import ReportingStatus
 
@@ -40,6 +41,11 @@ def ensure_qt_application() -> object:
     app = QApplication.instance()
     if app is None:
         app = QApplication([])
+        from PySide6.QtCore import qInstallMessageHandler
+
+        from app.ui.application import _quiet_offscreen_messages
+
+        qInstallMessageHandler(_quiet_offscreen_messages)  # no Qt noise on the CLI's terminal
         apply_cjk_font(app)
         # A report goes to a Chinese desk: chart legends and captions in Chinese too, even from the CLI.
         from app.ui.application import install_translators
@@ -59,6 +65,7 @@ def write_report(
     """Write ``content`` to ``path`` in the format its extension names; nothing is left behind on failure.
     ``reporting`` (Excel only) appends the 报送情况 of a period as the workbook's last sheet."""
     suffix = report_format(path)
+    check_output_folder(Path(path))  # before any chart is drawn: a missing folder is said at once
     if reporting is not None and suffix != ".xlsx":
         raise ReportFormatError("报送情况附表只能附在 Excel（.xlsx）报告中", field="--reporting")
     if suffix == ".xlsx":

@@ -166,6 +166,9 @@ def convert(value: Decimal, from_unit: str | Unit, to_unit: str | Unit, *, field
     A from-unit of exactly "" means the figure was typed in the target's unit already, so it is returned
     unchanged; a magnitude-only unit ("万亿") is an absolute count and takes the target's base.
     """
+    if from_unit == to_unit and isinstance(from_unit, str):  # the common case: already in the target's unit
+        _as_unit(from_unit, field)  # still refuse a unit nobody can read
+        return numbers.normalize(value)
     source = _as_unit(from_unit, field)
     target = _as_unit(to_unit, field)
     if source.text == "":

@@ -7,8 +7,9 @@ by key — "overview", "bullet", or a target id for its trajectory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.domain.formatting import format_amount, format_percent, format_points
@@ -119,10 +120,31 @@ def build_report(
     )
 
 
+# Wording the PDF and the Word file share, so that they never say different things.
+BEHIND_LEAD = "逾期、滞后和预警的指标：先按状态（逾期、滞后、预警），同一状态中落后最多的在前。"
+OTHERS_LEAD = "其余指标，按政策文件顺序排列。"
+EMPTY_ADVICE = "请放宽政策文件、责任单位或状态等筛选条件后重新生成。"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def basis_note(content: ReportContent) -> str:
+    """How the summary's figures were measured (时序进度 is taken at each target's latest data, not the as-of date)."""
+    return (
+        f"共{len(content.summary)}个指标；完成率按截至{content.as_of:%Y年%m月%d日}已报送的最新数据计算，"
+        "时序进度按各指标最新数据所属报告期的期末计算。"
+    )
+
+
+def clean_text(text: str) -> str:
+    """Pasted names and quotes can hold control characters that print as boxes or break lines."""
+    return _CONTROL.sub("", text)
+
+
 def content_from_rows(
     rows: Iterable[StatusRow], as_of: date, *, title: str, issuer: str, scope: str, today: date
 ) -> ReportContent:
-    rows = list(rows)
+    # Figures reported for periods after the as-of date are not counted in the statuses: not shown either.
+    rows = [replace(r, entries=tuple(e for e in r.entries if e.period.end <= as_of)) for r in rows]
     ordered = sorted(rows, key=lambda r: (r.progress.status.severity, r.progress.lag_points or 0.0))
     behind = [r for r in ordered if r.progress.status in BEHIND]
     others = [r for r in rows if r.progress.status not in BEHIND]

@@ -9,7 +9,7 @@ readable 8 pt it does not fit a portrait A4 page; every other page is portrait.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from docx import Document
@@ -34,9 +34,15 @@ from app.services.docx_writing import (
     set_styles,
     status_run,
 )
-from app.services.report_content import ReportContent, TargetBlock
+from app.services.report_content import (
+    BEHIND_LEAD,
+    EMPTY_ADVICE,
+    OTHERS_LEAD,
+    ReportContent,
+    TargetBlock,
+    basis_note,
+)
 
-BEHIND_LEAD = "逾期、滞后和预警的指标，落后最多的在前。"
 MAX_PICTURE_HEIGHT_MM = 200
 PORTRAIT_TEXT_MM = 165  # A4 210 mm less 25 mm left and 20 mm right margins
 # Summary table in landscape (297 − 25 − 20 = 252 mm), in the order of content.columns.
@@ -71,6 +77,7 @@ def write_docx(
 
 def build_document(content: ReportContent, images: Mapping[str | int, bytes]) -> DocxDocument:
     doc = Document()
+    _properties(doc, content)
     set_styles(doc)
     first = doc.sections[0]
     set_page(first, landscape=False)
@@ -82,7 +89,7 @@ def build_document(content: ReportContent, images: Mapping[str | int, bytes]) ->
         add_para(doc, content.headline)
         add_para(
             doc,
-            f"报告范围：{content.scope}。请放宽政策文件、责任单位或状态等筛选条件后重新生成。",
+            f"报告范围：{content.scope}。{EMPTY_ADVICE}",
             colour=MUTED,
         )
         return doc
@@ -90,7 +97,7 @@ def build_document(content: ReportContent, images: Mapping[str | int, bytes]) ->
     _summary_table(doc, content)
     # 三 opens the portrait section that follows the landscape table, so it is on a new page already.
     _blocks(doc, "三、滞后与逾期指标", content.behind_blocks, images, BEHIND_LEAD, new_page=False)
-    _blocks(doc, "四、其他指标", content.other_blocks, images, "其余指标，按政策文件顺序排列。")
+    _blocks(doc, "四、其他指标", content.other_blocks, images, OTHERS_LEAD)
     return doc
 
 
@@ -112,6 +119,19 @@ def _cn_date(d: date) -> str:
 
 
 # --- the report's parts ---------------------------------------------------------------------------------------
+
+
+def _properties(doc: DocxDocument, content: ReportContent) -> None:
+    """File → Properties shows the report, not python-docx's template (author "python-docx", dated 2013)."""
+    props = doc.core_properties
+    props.title = content.title
+    props.author = props.last_modified_by = content.issuer or "政策目标进度跟踪"
+    props.subject = f"截至{_cn_date(content.as_of)}"
+    props.comments = f"报告范围：{content.scope}"
+    props.keywords = ""
+    generated = datetime.combine(content.generated_on, datetime.min.time())
+    props.created = props.modified = generated
+    props.revision = 1
 
 
 def _cover(doc: DocxDocument, content: ReportContent) -> None:
@@ -168,7 +188,7 @@ def _summary_table(doc: DocxDocument, content: ReportContent) -> None:
     add_para(doc, "二、指标汇总", style="Heading1")
     add_para(
         doc,
-        f"共{len(content.summary)}个指标；完成率、时序进度按截至{_cn_date(content.as_of)}计算。",
+        basis_note(content),
         size=9,
         colour=MUTED,
     )

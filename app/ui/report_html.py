@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from html import escape
+from html import escape as _escape
 
 from PySide6.QtCore import QBuffer, QByteArray
 from PySide6.QtGui import QImageReader
 
 from app.domain.status import STATUS_BY_LABEL, Status
-from app.services.report_content import ReportContent, TargetBlock
+from app.services.report_content import (
+    BEHIND_LEAD,
+    EMPTY_ADVICE,
+    OTHERS_LEAD,
+    ReportContent,
+    TargetBlock,
+    basis_note,
+    clean_text,
+)
 from app.ui.fonts import CJK_FAMILIES
 from app.ui.report_charts import ChartKey
 from app.ui.status_style import STATUS_COLORS
@@ -63,6 +71,10 @@ td.plan {{ background-color: #f0f0f0; font-weight: bold; }}
 
 
 # --- parts -------------------------------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    return _escape(clean_text(text))
 
 
 def cn_date(d: date) -> str:
@@ -155,7 +167,7 @@ def _summary_table(content: ReportContent) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         SECTION.format("二、指标汇总")
-        + f'<p class="muted s85">共{len(content.summary)}个指标；完成率、时序进度按截至{cn_date(content.as_of)}计算。</p>'
+        + f'<p class="muted s85">{escape(basis_note(content))}</p>'
         + _grid(100, "s8")
         + f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
     )
@@ -214,13 +226,13 @@ def report_html(content: ReportContent, images: Mapping[ChartKey, bytes]) -> str
     if content.empty:
         html += (
             SECTION.format("没有可报告的指标") + f"<p>{escape(content.headline)}</p>"
-            f'<p class="muted">报告范围：{escape(content.scope)}。请放宽政策文件、责任单位或状态等筛选条件后重新生成。</p>'
+            f'<p class="muted">报告范围：{escape(content.scope)}。{EMPTY_ADVICE}</p>'
         )
     else:
         html += _summary(content, sizes) + _summary_table(content)
-        behind = "逾期、滞后和预警的指标，落后最多的在前。"
+        behind = BEHIND_LEAD
         html += _section("三、滞后与逾期指标", behind, content.behind_blocks, sizes)
-        html += _section("四、其他指标", "其余指标，按政策文件顺序排列。", content.other_blocks, sizes)
+        html += _section("四、其他指标", OTHERS_LEAD, content.other_blocks, sizes)
     return html + "</body></html>"
 
 

@@ -7,6 +7,7 @@ window responsive (processEvents) and checks the Cancel button between pages and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ class ReportMixin:
 
         def statusBar(self) -> object: ...
 
-    def report_content(self) -> ReportContent:
+    def _report_content(self) -> ReportContent:
         """The rows the dashboard shows now, as a report (the filter is described on the cover)."""
         selection = self.proxy.selection()
         plan = next((r.plan.title for r in self.session.rows if r.plan.id == selection.plan_id), None)
@@ -57,17 +58,64 @@ class ReportMixin:
             today=self.session.workspace.clock().date(),
         )  # fmt: skip
 
-    def on_print_preview(self) -> None:
+    def _report_progress(self, text: str) -> QProgressDialog:
+        """One modal progress dialog for a whole report (charts, then pages), with Cancel."""
+        progress = QProgressDialog(text, QCoreApplication.translate("MainWindow", "Cancel"), 0, 0, self)  # type: ignore[arg-type]
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoReset(False)  # the charts' steps end at their maximum: the pages still follow
+        progress.setAutoClose(False)
+        return progress
+
+    @staticmethod
+    def _progress_callback(progress: QProgressDialog) -> Callable[[int, int], None]:
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()  # the window stays alive, and Cancel can be pressed
+
+        return on_progress
+
+    def _charts_for_paper(self, content: ReportContent) -> dict[str | int, bytes] | None:
+        """The report's charts, drawn with a progress dialog; None when the user cancels."""
         from app.reporting import ensure_qt_application
-        from app.ui.report_pdf import open_print_preview
+        from app.ui.report_charts import ReportCancelled, chart_images
 
         ensure_qt_application()
-        self._preview = open_print_preview(self.report_content(), self)  # type: ignore[arg-type]
+        progress = self._report_progress(QCoreApplication.translate("MainWindow", "Drawing the charts…"))
+        try:
+            return chart_images(
+                content, should_stop=progress.wasCanceled, on_progress=self._progress_callback(progress)
+            )
+        except ReportCancelled:
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+
+    def report_content(self) -> ReportContent:
+        self.session.wait_for_statuses()  # a just-changed as-of date must not go out with the old figures
+        return self._report_content()
+
+    def on_print_preview(self) -> None:
+        from app.ui.report_pdf import open_print_preview
+
+        content = self.report_content()
+        images = self._charts_for_paper(content)
+        if images is not None:
+            self._preview = open_print_preview(content, self, images=images)  # type: ignore[arg-type]
 
     def on_print(self) -> None:
         from app.ui.report_pdf import print_report
 
-        print_report(self.report_content(), self)  # type: ignore[arg-type]
+        content = self.report_content()
+        images = self._charts_for_paper(content)
+        if images is None:
+            return
+        try:
+            print_report(content, self, images=images)  # type: ignore[arg-type]
+        except OSError as exc:
+            self.prompts.error(QCoreApplication.translate("MainWindow", "Print report"), str(exc))
 
     def on_export_report(self) -> Path | None:
         folder = Path(self.session.workspace.path).parent
@@ -84,23 +132,11 @@ class ReportMixin:
         from app.ui.report_pdf import ReportCancelled
 
         content = self.report_content()
-        progress = QProgressDialog(
-            QCoreApplication.translate("MainWindow", "Writing the report…"),
-            QCoreApplication.translate("MainWindow", "Cancel"),
-            0,
-            0,
-            self,
-        )  # type: ignore[arg-type]
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def on_progress(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()  # the window stays alive, and Cancel can be pressed
-
+        progress = self._report_progress(QCoreApplication.translate("MainWindow", "Writing the report…"))
         try:
-            written = write_report(content, path, on_progress=on_progress, should_stop=progress.wasCanceled)
+            written = write_report(
+                content, path, on_progress=self._progress_callback(progress), should_stop=progress.wasCanceled
+            )
         except ReportCancelled:
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Report cancelled; nothing was written."), 8000
@@ -111,6 +147,7 @@ class ReportMixin:
             return None
         finally:
             progress.close()
+            progress.deleteLater()
         message = QCoreApplication.translate("MainWindow", "Report saved: {path}").format(path=written)
         if content.empty:
             message += " " + QCoreApplication.translate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -196,3 +197,22 @@ def test_a_tall_chart_is_shrunk_to_fit_a_page(content: ReportContent, tmp_path: 
     doc = docx.Document(str(write_docx(content, tmp_path / "tall.docx", {"bullet": tiny_png(10, 100)})))
     (picture,) = doc.inline_shapes
     assert picture.height.mm <= 200.5
+
+
+def test_file_properties_name_the_report_not_the_template(
+    tmp_path: Path, ws_for_properties: Workspace
+) -> None:
+    content = build_report(ws_for_properties, AS_OF, issuer="北京市经济和信息化局", today=date(2025, 8, 5))
+    props = docx.Document(str(write_docx(content, tmp_path / "r.docx"))).core_properties
+    assert (props.title, props.author) == ("政策目标进度报告", "北京市经济和信息化局")
+    assert props.created is not None and props.created.date() == date(2025, 8, 5)
+    assert "python-docx" not in (props.comments or "") + (props.author or "")
+
+
+@pytest.fixture
+def ws_for_properties(tmp_path: Path) -> Iterator[Workspace]:
+    from app.services.demo import create_demo_workspace
+    from tests.conftest import fixed_clock
+
+    with create_demo_workspace(tmp_path / "demo.ptt.sqlite", clock=fixed_clock) as ws:
+        yield ws
