@@ -3,6 +3,9 @@ modal box (see QT-NOTES: a modal QMessageBox in a slot blocks pytest)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DATA_FILTER = "政策目标数据 (*.ptt.sqlite *.sqlite *.db);;All files (*)"
@@ -42,5 +45,13 @@ class Prompts:
         return list(paths)
 
     def save_path(self, title: str, suggested: str, file_filter: str = DATA_FILTER) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
-        return path or None
+        path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return with_filter_suffix(path, chosen) if path else None
+
+
+def with_filter_suffix(path: str, chosen_filter: str) -> str:
+    """A name typed without an extension takes the one of the file type chosen in the dialog ("Word (*.docx)")."""
+    match = re.search(r"\*(\.[\w.]+)", chosen_filter)
+    if match and not Path(path).suffix:
+        return path + match.group(1)
+    return path

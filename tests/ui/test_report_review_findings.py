@@ -114,3 +114,11 @@ def test_the_export_progress_dialog_stays_up_across_charts_and_pages_and_is_free
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert window.findChildren(QProgressDialog) == []
     assert prompts(window).shown == []
+
+
+def test_a_name_typed_without_extension_takes_the_chosen_file_type() -> None:
+    from app.ui.prompts import with_filter_suffix
+
+    assert with_filter_suffix("/tmp/月报", "Word (*.docx)") == "/tmp/月报.docx"
+    assert with_filter_suffix("/tmp/月报.pdf", "Word (*.docx)") == "/tmp/月报.pdf"  # a typed extension wins
+    assert with_filter_suffix("/tmp/数据", "政策目标数据 (*.ptt.sqlite *.sqlite *.db)") == "/tmp/数据.ptt.sqlite"
