@@ -121,4 +121,6 @@ def test_a_name_typed_without_extension_takes_the_chosen_file_type() -> None:
 
     assert with_filter_suffix("/tmp/月报", "Word (*.docx)") == "/tmp/月报.docx"
     assert with_filter_suffix("/tmp/月报.pdf", "Word (*.docx)") == "/tmp/月报.pdf"  # a typed extension wins
-    assert with_filter_suffix("/tmp/数据", "政策目标数据 (*.ptt.sqlite *.sqlite *.db)") == "/tmp/数据.ptt.sqlite"
+    assert (
+        with_filter_suffix("/tmp/数据", "政策目标数据 (*.ptt.sqlite *.sqlite *.db)") == "/tmp/数据.ptt.sqlite"
+    )
