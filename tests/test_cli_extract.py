@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import main
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # copies of ../shared/seeds, the public reports
 SEED_2024 = SEEDS / "002_70525157da872df0.txt"  # 北京市经信局三季度经济运行新闻发布会, 2024-10-23
 SEED_2025 = SEEDS / "000_c06b3f2cafa5faf5.txt"  # 北京日报, 2025-07-28
 

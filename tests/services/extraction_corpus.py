@@ -1,5 +1,5 @@
 """A test corpus for policy-text extraction: sentences written in the style of Beijing action plans and press
-releases (our own wording, except the SEED cases, which are quoted from ../shared/seeds), each with the
+releases (our own wording, except the SEED cases, which are quoted from tests/data/seeds), each with the
 candidates a careful reader would propose.
 
 Annotation rules (what "expected" means):
