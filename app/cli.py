@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app import __version__, cli_extract, cli_sheets
+from app import __version__, cli_backup, cli_extract, cli_locks, cli_sheets
 from app.domain.errors import DomainError, ValidationError
 from app.domain.formatting import display_width, format_amount
 from app.domain.periods import parse_deadline
@@ -161,6 +161,7 @@ def _find(
 def cmd_add_plan(args: argparse.Namespace) -> int:
     plan = plan_from_text(args.title, args.start, args.end, issuer=args.issuer, doc_number=args.doc_number)
     with Workspace.open(args.path) as ws:
+        cli_backup.daily_backup(ws)
         saved = Editor(ws).add_plan(plan)
         print(f"已添加政策文件 {saved.id}：{saved.title}")
     return EXIT_OK
@@ -168,6 +169,7 @@ def cmd_add_plan(args: argparse.Namespace) -> int:
 
 def cmd_add_target(args: argparse.Namespace) -> int:
     with Workspace.open(args.path) as ws:
+        cli_backup.daily_backup(ws)
         plan = _find(ws.plans.all(), args.plan, "政策文件", lambda p: p.title, lambda p: p.id)
         form = TargetText(
             name=args.name,
@@ -189,6 +191,7 @@ def cmd_add_target(args: argparse.Namespace) -> int:
 
 def cmd_add_entry(args: argparse.Namespace) -> int:
     with Workspace.open(args.path) as ws:
+        cli_backup.daily_backup(ws)
         target = _find(ws.targets.all(), args.target, "指标", lambda t: t.name, lambda t: t.id)
         entry = entry_from_text(
             target, args.period, args.value, value_type=args.type, source=args.source, note=args.note
@@ -300,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
     cli_sheets.register(sub)
     cli_extract.register(sub)
+    cli_backup.register(sub)
+    cli_locks.register(sub)
     return parser
 
 

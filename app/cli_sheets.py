@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli_backup import daily_backup
 from app.domain.errors import DomainError
 from app.domain.formatting import abbreviate, display_width
 from app.domain.periods import Period, parse_deadline, parse_period
@@ -124,6 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         blocked = preview.has_errors and not args.skip_bad_rows
         result = None
         if not args.dry_run and not blocked:
+            daily_backup(ws)
             result = commit_import(ws, preview, accept_warnings=not args.no_warnings)
     if args.format == "json":
         out = {

@@ -92,6 +92,10 @@ class Plan:
     source_text: str = ""
     notes: str = ""
     id: int | None = None
+    # The row version this record was read at (0: never read from a file). Updates and deletes carry it, and
+    # are refused when the file holds a newer one (someone else changed the record meanwhile). Not part of
+    # equality: the same content read twice is the same record.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,7 @@ class Target:
     source_quote: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = field(default=0, compare=False)  # as Plan.version
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,7 @@ class ProgressEntry:
     evidence_path: str = ""
     entered_at: datetime | None = None
     id: int | None = None
+    version: int = field(default=0, compare=False)  # as Plan.version
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,12 @@ from app.services.import_checks import (
     in_target_unit,
     outlier_warning_for,
 )
+from app.services.period_locks import covering, locked_message
 from app.services.sheet_reader import Cell, SheetTable
 from app.services.template_rows import identity_token, parse_identity
 from app.services.text_input import entry_from_text
 from app.services.workspace import Workspace
-from app.storage.repositories import ImportRepository
+from app.storage.repositories import ImportRepository, LockRepository
 
 
 class RowStatus(enum.StrEnum):
@@ -161,6 +162,8 @@ class RowChecker:
         for t in self.targets.values():
             self.by_name.setdefault(" ".join(t.name.split()), []).append(t)
         self.file_key = ImportRepository(ws.db).file_key()
+        # A row in a locked period is an error here, and the commit would refuse it too.
+        self.locks = LockRepository(ws.db).all()
         self._for_target: Callable[[int], list[ProgressEntry]] = ws.entries.for_target
         self._history: dict[int, list[ProgressEntry]] = {}
         self._spans: dict[int, dict[tuple[date, date], ProgressEntry]] = {}
@@ -303,6 +306,9 @@ class RowChecker:
         self, entry: ProgressEntry, target: Target, plan: Plan, cell: str, issues: list[Issue]
     ) -> None:
         period = entry.period
+        if (lock := covering(self.locks, period)) is not None:
+            issues.append(Issue(RowStatus.ERROR, cell, "报告期", locked_message(lock, period, "导入")))
+            return
         baseline_on = target.baseline_date or plan.period_start - timedelta(days=1)
         if period.end < baseline_on or period.start > plan.period_end:
             issues.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,3 +119,26 @@ def last_written_states(db: sqlite_utils.Database) -> dict[tuple[str, int], dict
         else:
             states[(entity, int(entity_id))] = json.loads(after) if after else None
     return states
+
+
+EVENT_COLUMNS = "id, at, who, machine, action, entity, entity_id, before, after, prev_hash, hash"
+
+
+def all_events(db: sqlite_utils.Database) -> Iterator[dict[str, Any]]:
+    """Every event, oldest first, read as it goes (a long trail is exported without holding it all)."""
+    yield from db.query(f"SELECT {EVENT_COLUMNS} FROM audit_event ORDER BY id")
+
+
+def target_events(db: sqlite_utils.Database, target_id: int) -> list[dict[str, Any]]:
+    """A target's own events and those of its figures (found by the target in their before or after), newest
+    first — including figures deleted since."""
+    return list(
+        db.query(
+            f"SELECT {EVENT_COLUMNS} FROM audit_event"
+            " WHERE (entity = 'target' AND entity_id = :id)"
+            " OR (entity = 'entry' AND (json_extract(after, '$.target_id') = :id"
+            " OR json_extract(before, '$.target_id') = :id))"
+            " ORDER BY id DESC",
+            {"id": target_id},
+        )
+    )

@@ -20,6 +20,8 @@ from app.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrations
 
 __all__ = ["APPLICATION_ID"]
 SQLITE_MAGIC = b"SQLite format 3\x00"
+RESTORE_HINT = "可从自动备份恢复（窗口：文件 → 从备份恢复；命令行：ptt restore 文件 --latest）"
+BUSY_TIMEOUT_MS = 5000  # how long opening or an action waits for another copy's write to finish
 
 
 class StorageError(Exception):
@@ -79,12 +81,41 @@ def open_database(
     try:
         conn = _connect(path, read_only)
     except sqlite3.DatabaseError as exc:
-        raise CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）") from exc
+        raise _unreadable(path, exc) from exc
     try:
         return _prepare(conn, path, read_only, now)
     except BaseException:
         conn.close()
         raise
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
+    """Why a file could not be opened. A file another program holds locked is busy, not damaged: calling it
+    corrupt would send the user to restore an older backup over good data."""
+    if _is_busy(exc):
+        return FileBusyError(
+            f"数据文件正被另一个程序锁定（或同事正在保存）：{path}；请稍后再打开，文件未做任何修改"
+        )
+    return CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）；{RESTORE_HINT}")
+
+
+def _sqlite_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None  # the primary code of an extended one
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = _sqlite_code(exc)
+    if code is not None:
+        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _is_full(exc: BaseException) -> bool:
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = _sqlite_code(exc)
+    return code == sqlite3.SQLITE_FULL if code is not None else "disk is full" in str(exc)
 
 
 def _check_location(path: Path, *, create: bool, read_only: bool) -> None:
@@ -109,8 +140,10 @@ def _prepare(
         db = sqlite_utils.Database(conn)
         _configure(db, read_only)
         version = _check_identity(db, path)
+        if not read_only:
+            _quick_check(db, path)
     except sqlite3.DatabaseError as exc:
-        raise CorruptFileError(f"数据文件已损坏或无法读取：{path}（{exc}）") from exc
+        raise _unreadable(path, exc) from exc
     backup_path = None
     if version < LATEST_VERSION and not read_only:
         # Read-only, an older file is read as it is: later migrations only add tables, and the repositories
@@ -164,6 +197,26 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
+def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
+    """A damaged file is found on opening, before anything is written into it (or migrated): SQLite's
+    quick_check reads every page (it skips only index contents), so it costs about one read of the file.
+    Read-only opens skip it: the status worker opens the file read-only on every recomputation."""
+    rows = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise CorruptFileError(
+            f"数据文件已损坏：{path}（完整性检查：{first_problems(rows)}）；{RESTORE_HINT}"
+        )
+
+
+def first_problems(rows: list[str], count: int = 3) -> str:
+    """The first few lines of SQLite's check output, each cut short: its report on a damaged file runs to
+    hundreds of lines, far too much for a message box."""
+    lines = [line.strip() for row in rows for line in str(row).splitlines() if line.strip()]
+    shown = [line if len(line) <= 100 else line[:99] + "…" for line in lines[:count]]
+    more = f" 等 {len(lines)} 处" if len(lines) > count else ""
+    return "；".join(shown) + more
+
+
 def writable(path: Path) -> bool:
     """WAL needs to create -wal and -shm files beside the data file, so the folder must be writable too."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -201,7 +254,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 
 def _configure(db: sqlite_utils.Database, read_only: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not read_only:
         # WAL lets a reader and a writer work at once; FULL syncs the log on every commit so that a
         # transaction reported as saved survives a power cut (NORMAL may lose the last ones).
@@ -227,6 +280,13 @@ class FileBusyError(StorageError):
     """Another program is writing the same file right now."""
 
 
+class DiskFullError(StorageError):
+    """The disk (or the share's quota) is full: the action was rolled back whole."""
+
+
+DISK_FULL = "磁盘空间不足（或已达到文件大小上限），本次修改未保存；请清理磁盘空间后重试，数据文件未受影响"
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """One user action: BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a
@@ -239,12 +299,24 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if _is_busy(exc):
             raise FileBusyError("数据文件正被另一个程序（或同事）写入，请稍后再试；本次修改未保存") from exc
         raise
     try:
         yield
-    except BaseException:
+    except BaseException as exc:
         conn.rollback()
+        # A plain sqlite3 error would read as "file damaged" in the CLI, and reach Qt uncaught in the window.
+        if _is_full(exc):
+            raise DiskFullError(DISK_FULL) from exc
         raise
-    conn.commit()
+    try:
+        conn.commit()
+    except sqlite3.Error as exc:
+        # A full disk is often found only now, writing the log. Nothing of the action may stay pending: the
+        # next action would nest inside it as a savepoint and never be saved.
+        if conn.in_transaction:
+            conn.rollback()
+        if _is_full(exc):
+            raise DiskFullError(DISK_FULL) from exc
+        raise

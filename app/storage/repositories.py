@@ -6,6 +6,9 @@ later without touching services or UI. Repositories never open transactions; the
 
 from __future__ import annotations
 
+import contextlib
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,6 +33,17 @@ Row = dict[str, Any]
 class RecordNotFoundError(LookupError):
     def __init__(self, entity: str, record_id: int) -> None:
         super().__init__(f"找不到{entity}（编号 {record_id}），可能已被删除")
+
+
+class StaleRecordError(LookupError):
+    """An update or delete based on a row version the file no longer holds (someone else changed the row).
+
+    The services check versions first and say who changed what; this is the storage's own guard behind them.
+    """
+
+    def __init__(self, entity: str, record_id: int, expected: int) -> None:
+        super().__init__(f"{entity}（编号 {record_id}）已被他人修改（版本不再是 {expected}），本次修改未保存")
+        self.entity, self.record_id, self.expected = entity, record_id, expected
 
 
 def _d(value: str | None) -> date | None:
@@ -72,6 +86,7 @@ def row_to_plan(r: Row) -> Plan:
         period_end=date.fromisoformat(r["period_end"]),
         source_text=r["source_text"],
         notes=r["notes"],
+        version=r["row_version"],
     )
 
 
@@ -111,6 +126,7 @@ def row_to_target(r: Row) -> Target:
         contact=r["contact"],
         source_quote=r["source_quote"],
         notes=r["notes"],
+        version=r["row_version"],
     )
 
 
@@ -133,29 +149,60 @@ def entry_to_row(e: ProgressEntry) -> Row:
 
 ENTRY_COLUMNS = (
     "id, target_id, period_start, period_end, period_kind, value, unit, value_type,"
-    " source, reporter, note, evidence_path, entered_at"
+    " source, reporter, note, evidence_path, entered_at, row_version"
 )
 _PERIOD_KINDS = {k.value: k for k in PeriodKind}
 _VALUE_TYPES = {v.value: v for v in ValueType}
 _fromiso = date.fromisoformat
 
 
+def entry_reader() -> Callable[[tuple[Any, ...]], ProgressEntry]:
+    """Entries are read by the hundred thousand: plain tuples, dict look-ups instead of enum calls, positional
+    arguments, and one Period object per distinct period (a file has a few hundred; periods are immutable)."""
+    periods: dict[tuple[str, str, str], Period] = {}
+
+    def read(r: tuple[Any, ...]) -> ProgressEntry:
+        (
+            entry_id,
+            target_id,
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            value_type,
+            source,
+            reporter,
+            note,
+            evidence,
+            at,
+            v,
+        ) = r
+        period = periods.get((start, end, kind))
+        if period is None:
+            period = periods[(start, end, kind)] = Period(_fromiso(start), _fromiso(end), _PERIOD_KINDS[kind])
+        # Positional, in ProgressEntry's field order: target_id, period, value, unit, value_type, source,
+        # reporter, note, evidence_path, entered_at, id, version.
+        return ProgressEntry(
+            target_id,
+            period,
+            Decimal(value),
+            unit,
+            _VALUE_TYPES[value_type],
+            source,
+            reporter,
+            note,
+            evidence,
+            datetime.fromisoformat(at) if at else None,
+            entry_id,
+            v,
+        )
+
+    return read
+
+
 def tuple_to_entry(r: tuple[Any, ...]) -> ProgressEntry:
-    """Entries are read by the hundred thousand: plain tuples and dict look-ups instead of enum calls."""
-    (entry_id, target_id, start, end, kind, value, unit, value_type, source, reporter, note, evidence, at) = r
-    return ProgressEntry(
-        id=entry_id,
-        target_id=target_id,
-        period=Period(_fromiso(start), _fromiso(end), _PERIOD_KINDS[kind]),
-        value=Decimal(value),
-        unit=unit,
-        value_type=_VALUE_TYPES[value_type],
-        source=source,
-        reporter=reporter,
-        note=note,
-        evidence_path=evidence,
-        entered_at=datetime.fromisoformat(at) if at else None,
-    )
+    return entry_reader()(r)
 
 
 class _Repository:
@@ -185,19 +232,34 @@ class _Repository:
         )
         return int(cursor.lastrowid or 0)
 
-    def _update(self, record_id: int, row: Row) -> None:
+    def _update(self, record_id: int, row: Row, expected: int = 0) -> None:
+        """Write ``row`` and bump the row version; with ``expected`` only if the row is still at that version."""
         assignments = ", ".join(f"{k} = ?" for k in row)
+        guard, params = ("AND row_version = ?", [expected]) if expected else ("", [])
         cursor = self.db.execute(
-            f"UPDATE {self.table_name} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
-            [*row.values(), record_id],
+            f"UPDATE {self.table_name} SET {assignments}, row_version = row_version + 1 WHERE id = ? {guard}",
+            [*row.values(), record_id, *params],
         )
         if cursor.rowcount == 0:
-            raise RecordNotFoundError(self.entity_label, record_id)
+            self._missing_or_stale(record_id, expected)
 
-    def delete(self, record_id: int) -> None:
-        cursor = self.db.execute(f"DELETE FROM {self.table_name} WHERE id = ?", [record_id])
+    def delete(self, record_id: int, expected: int = 0) -> None:
+        """Delete a row; with ``expected`` only if it is still at that version (nobody changed it meanwhile)."""
+        guard, params = ("AND row_version = ?", [expected]) if expected else ("", [])
+        cursor = self.db.execute(f"DELETE FROM {self.table_name} WHERE id = ? {guard}", [record_id, *params])
         if cursor.rowcount == 0:
-            raise RecordNotFoundError(self.entity_label, record_id)
+            self._missing_or_stale(record_id, expected)
+
+    def _missing_or_stale(self, record_id: int, expected: int) -> None:
+        found = self.db.execute(f"SELECT 1 FROM {self.table_name} WHERE id = ?", [record_id]).fetchone()
+        if found and expected:
+            raise StaleRecordError(self.entity_label, record_id, expected)
+        raise RecordNotFoundError(self.entity_label, record_id)
+
+    def _restored(self, record_id: int | None, row: Row, version: int) -> Row:
+        """A deleted row put back under its old id, one version past the one it was deleted at: anyone still
+        holding that version (or an older one) is refused, as if the row had been edited."""
+        return {"id": record_id, **row, "row_version": max(version, 0) + 1}
 
     def count(self) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {self.table_name}").fetchone()[0])
@@ -209,7 +271,7 @@ class PlanRepository(_Repository):
 
     def restore(self, plan: Plan) -> Plan:
         """Put a deleted plan back under its old id (undo of a deletion)."""
-        return self.get(self._insert({"id": plan.id, **plan_to_row(plan)}))
+        return self.get(self._insert(self._restored(plan.id, plan_to_row(plan), plan.version)))
 
     def all(self) -> list[Plan]:
         return [row_to_plan(r) for r in self._rows()]
@@ -221,8 +283,9 @@ class PlanRepository(_Repository):
         return self.get(self._insert(plan_to_row(plan)))
 
     def update(self, plan: Plan) -> Plan:
+        """Save ``plan``; refused (StaleRecordError) when ``plan.version`` is set and the file holds another."""
         assert plan.id is not None
-        self._update(plan.id, plan_to_row(plan))
+        self._update(plan.id, plan_to_row(plan), plan.version)
         return self.get(plan.id)
 
 
@@ -249,12 +312,13 @@ class TargetRepository(_Repository):
 
     def update(self, target: Target) -> Target:
         assert target.id is not None
-        self._update(target.id, target_to_row(target))
+        self._update(target.id, target_to_row(target), target.version)
         return self.get(target.id)
 
     def restore(self, target: Target) -> Target:
         # Targets are added in id order, so the id puts a restored target back near its old place.
-        return self.get(self._insert({"id": target.id, **target_to_row(target), "sort_order": target.id}))
+        row = self._restored(target.id, target_to_row(target), target.version)
+        return self.get(self._insert({**row, "sort_order": target.id}))
 
 
 class EntryRepository(_Repository):
@@ -264,7 +328,8 @@ class EntryRepository(_Repository):
 
     def _entries(self, where: str = "", params: list[Any] | None = None) -> list[ProgressEntry]:
         sql = f"SELECT {ENTRY_COLUMNS} FROM progress_entry {where} ORDER BY {self.order_by}"
-        return [tuple_to_entry(r) for r in self.db.execute(sql, params or [])]
+        read = entry_reader()
+        return [read(r) for r in self.db.execute(sql, params or [])]
 
     def all(self) -> list[ProgressEntry]:
         return self._entries()
@@ -283,11 +348,11 @@ class EntryRepository(_Repository):
 
     def update(self, entry: ProgressEntry) -> ProgressEntry:
         assert entry.id is not None
-        self._update(entry.id, entry_to_row(entry))
+        self._update(entry.id, entry_to_row(entry), entry.version)
         return self.get(entry.id)
 
     def restore(self, entry: ProgressEntry) -> ProgressEntry:
-        return self.get(self._insert({"id": entry.id, **entry_to_row(entry)}))
+        return self.get(self._insert(self._restored(entry.id, entry_to_row(entry), entry.version)))
 
 
 class MetaRepository:
@@ -379,3 +444,184 @@ class ImportRepository:
         """
         row = self.db.execute("SELECT hash FROM audit_event ORDER BY id LIMIT 1").fetchone()
         return str(row[0]) if row else ""
+
+
+def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
+    """False for a table a later migration adds, in an older file opened read-only: read it as empty."""
+    return bool(db[name].exists())
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodLock:
+    """A locked reporting period (锁定报告期): figures whose period ends inside it cannot be changed."""
+
+    period: Period
+    locked_by: str
+    machine: str
+    locked_at: datetime
+    note: str = ""
+    id: int | None = None
+
+    def covers(self, period: Period) -> bool:
+        """A figure belongs to the report of the period it ends in: 1-6月 and 截至6月底 are June's figures."""
+        return self.period.start <= period.end <= self.period.end
+
+
+class LockRepository:
+    """The period_lock table (db/migrations/0003_locks_and_presence.sql)."""
+
+    _COLUMNS = "id, period_start, period_end, period_kind, locked_by, machine, locked_at, note"
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @staticmethod
+    def _lock(r: tuple[Any, ...]) -> PeriodLock:
+        lock_id, start, end, kind, who, machine, at, note = r
+        period = Period(_fromiso(start), _fromiso(end), _PERIOD_KINDS[kind])
+        return PeriodLock(period, who, machine, datetime.fromisoformat(at), note, lock_id)
+
+    def all(self) -> list[PeriodLock]:
+        if not _table_exists(self.db, "period_lock"):
+            return []
+        sql = f"SELECT {self._COLUMNS} FROM period_lock ORDER BY period_start, period_end, id"
+        return [self._lock(r) for r in self.db.execute(sql)]
+
+    def find(self, period: Period) -> PeriodLock | None:
+        """The lock of exactly this range, if there is one."""
+        return next(
+            (
+                lock
+                for lock in self.all()
+                if (lock.period.start, lock.period.end) == (period.start, period.end)
+            ),
+            None,
+        )
+
+    def add(self, lock: PeriodLock) -> PeriodLock:
+        cursor = self.db.execute(
+            "INSERT INTO period_lock (period_start, period_end, period_kind, locked_by, machine, locked_at, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                lock.period.start.isoformat(),
+                lock.period.end.isoformat(),
+                lock.period.kind.value,
+                lock.locked_by,
+                lock.machine,
+                lock.locked_at.isoformat(timespec="seconds"),
+                lock.note,
+            ],
+        )
+        return replace(lock, id=int(cursor.lastrowid or 0))
+
+    def delete(self, lock_id: int) -> None:
+        cursor = self.db.execute("DELETE FROM period_lock WHERE id = ?", [lock_id])
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError("报告期锁定", lock_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """One running copy of the program with this file open, as its last heartbeat left it."""
+
+    session_id: str
+    who: str
+    machine: str
+    pid: int
+    opened_at: datetime
+    last_seen: datetime
+    beats: int = 1  # heartbeats written so far: a change means the copy is still running
+
+
+class PresenceRepository:
+    """The presence table: heartbeats, not data (no audit events)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def all(self) -> list[Presence]:
+        if not _table_exists(self.db, "presence"):
+            return []
+        sql = "SELECT session_id, who, machine, pid, opened_at, last_seen, beats FROM presence ORDER BY opened_at"
+        return [
+            Presence(
+                sid, who, machine, pid, datetime.fromisoformat(opened), datetime.fromisoformat(seen), beats
+            )
+            for sid, who, machine, pid, opened, seen, beats in self.db.execute(sql)
+        ]
+
+    def beat(self, p: Presence) -> None:
+        self.db.execute(
+            "INSERT INTO presence (session_id, who, machine, pid, opened_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (session_id) DO UPDATE SET last_seen = excluded.last_seen, beats = presence.beats + 1",
+            [
+                p.session_id,
+                p.who,
+                p.machine,
+                p.pid,
+                p.opened_at.isoformat(timespec="seconds"),
+                p.last_seen.isoformat(timespec="seconds"),
+            ],
+        )
+
+    def remove(self, session_id: str) -> None:
+        self.db.execute("DELETE FROM presence WHERE session_id = ?", [session_id])
+
+    def prune(self, before: datetime) -> None:
+        """Forget copies not seen since ``before`` (a crash or a power cut left their row behind)."""
+        self.db.execute("DELETE FROM presence WHERE last_seen < ?", [before.isoformat(timespec="seconds")])
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    at: datetime
+    who: str
+    machine: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class FileWatch:
+    """Cheap questions that tell whether another connection (another copy of the program) changed the file."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file (never for this connection's own commits)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def last_audit_id(self) -> int:
+        """Every change to the data is an audit event: a new id means new data (a heartbeat adds none)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM audit_event").fetchone()[0])
+
+    def last_event(self, entity: str, entity_id: int) -> AuditEvent | None:
+        """The latest audit event of one record: who changed it last, when, and from what to what."""
+        row = self.db.execute(
+            "SELECT at, who, machine, action, before, after FROM audit_event"
+            " WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+            [entity, entity_id],
+        ).fetchone()
+        if row is None:
+            return None
+        at, who, machine, action, before, after = row
+        return AuditEvent(
+            datetime.fromisoformat(at),
+            who,
+            machine,
+            action,
+            json.loads(before) if before else None,
+            json.loads(after) if after else None,
+        )
+
+
+@contextlib.contextmanager
+def patience(db: sqlite_utils.Database, milliseconds: int) -> Iterator[None]:
+    """Wait at most this long for another writer's lock (a heartbeat may skip a beat; a user's edit may not)."""
+    before = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {before}")

@@ -21,13 +21,21 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.resources import resource_path
 from app.services.demo import create_demo_workspace
 from app.services.workspace import Workspace
-from app.storage.database import MissingFileError, NotOurFileError, ReadOnlyLocationError, StorageError
+from app.storage.database import (
+    CorruptFileError,
+    MissingFileError,
+    NotOurFileError,
+    ReadOnlyLocationError,
+    StorageError,
+)
+from app.ui.backup_flow import BackupFlow
 from app.ui.fonts import apply_cjk_font
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
@@ -88,6 +96,7 @@ class AppController(QObject):
         self._demo_dir = tempfile.TemporaryDirectory(prefix="ptt-demo-")
         self._translators: list[QTranslator] = []
         self.window: MainWindow | None = None
+        self.backups = BackupFlow(self)
         self.set_language(language if language is not None else settings.language, remember=False)
 
     # files ---------------------------------------------------------------------------------------------
@@ -122,6 +131,11 @@ class AppController(QObject):
             except ReadOnlyLocationError as exc:
                 workspace = Workspace.open(path, read_only=True)
                 note = str(exc)
+            except CorruptFileError as exc:  # offer the latest good backup
+                recovered = self.backups.recover(path, exc, prompts)
+                if recovered is None:
+                    return None
+                workspace = recovered
         except StorageError as exc:
             if prompts:
                 prompts.error(self.tr("Cannot open file"), str(exc))
@@ -137,7 +151,9 @@ class AppController(QObject):
         self.settings.last_folder = str(path.parent)
         self._refresh_recent_menu()
         as_of = self.window.session.as_of if self.window else self.as_of  # keep the date the user chose
-        return Session(workspace, as_of)
+        session = Session(workspace, as_of)
+        self.backups.after_open(session)
+        return session
 
     def switch_to(self, session: Session | None) -> None:
         if session is None or self.window is None:
@@ -236,6 +252,9 @@ class AppController(QObject):
         a.language_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.language_en.triggered.connect(lambda: self.set_language("en"))
         a.about.triggered.connect(self.on_about)
+        a.restore_backup.triggered.connect(self.backups.on_restore_backup)
+        a.export_audit.triggered.connect(self.backups.on_export_audit)
+        a.target_history.triggered.connect(self.backups.on_target_history)
         window.destroyed.connect(self._demo_dir.cleanup)
         self._check_language_actions()
 
@@ -291,6 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("PolicyTargetTracker")
     app.setOrganizationName("PolicyTargetTracker")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "ptt-256.png"))))
     apply_cjk_font(app)
     settings = AppSettings()
     controller = AppController(app, settings, args.as_of or date.today(), args.lang)

@@ -122,6 +122,7 @@ class EntryGrid(QWidget):
         self.model.rowsRemoved.connect(self.on_model_changed)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self._delegate.closeEditor.connect(self.on_editor_closed)  # after the view's own slot
+        self.view.doubleClicked.connect(self._refuse_locked_edit)
         self.save_button.clicked.connect(self.on_save_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
 
@@ -148,6 +149,8 @@ class EntryGrid(QWidget):
             if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 current = self.view.currentIndex()
                 self._move_to(current.row() + 1, current.column())
+                return True
+            if (event.key() == Qt.Key.Key_F2 or event.text().strip()) and self._refuse_locked_edit():
                 return True
         return super().eventFilter(watched, event)
 
@@ -244,10 +247,22 @@ class EntryGrid(QWidget):
     def on_model_changed(self, *_: Any) -> None:
         self._update_bar()
 
+    def _refuse_locked_edit(self, *_: Any) -> bool:
+        """Typing into (or double-clicking) a figure of a locked period: say why nothing happens."""
+        text = self.model.lock_text(self.view.currentIndex().row())
+        if text:
+            self._paste_message, self._paste_details = text, ""
+            self._update_bar()
+        return bool(text)
+
+    def _selected_rows(self) -> set[int]:
+        return {i.row() for i in self.view.selectionModel().selectedIndexes()}
+
     def on_selection_changed(self, *_: Any) -> None:
-        rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
+        rows = self._selected_rows()
+        locked = any(self.model.lock_at(r) is not None for r in rows)
         self.delete_button.setEnabled(
-            any(self.model.is_saved_row(r) or self.model.is_draft_row(r) for r in rows)
+            not locked and any(self.model.is_saved_row(r) or self.model.is_draft_row(r) for r in rows)
         )
 
     def on_save_clicked(self) -> None:
@@ -257,7 +272,11 @@ class EntryGrid(QWidget):
 
     def on_delete_clicked(self) -> None:
         """Unsaved rows just go; saved ones are only asked for, since the session confirms and deletes."""
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        rows = sorted(self._selected_rows())
+        if locked := [r for r in rows if self.model.lock_at(r) is not None]:  # nothing goes, not even drafts
+            self._paste_message, self._paste_details = self.model.lock_text(locked[0]), ""
+            self._update_bar()
+            return
         ids = [e.id for r in rows if (e := self.model.entry_at(r)) is not None and e.id is not None]
         self.model.remove_draft_rows(rows)
         if ids:

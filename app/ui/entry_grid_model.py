@@ -28,8 +28,11 @@ from app.domain.errors import DomainError, ValidationError
 from app.domain.numbers import format_decimal
 from app.domain.units import convert
 from app.domain.validation import entry_problems
+from app.services.period_locks import covering, locked_message
 from app.services.text_input import entry_from_text
+from app.storage.repositories import PeriodLock
 from app.ui.labels import value_type_text
+from app.ui.lock_dialog import lock_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,8 +50,10 @@ FIELD_COLUMNS = {"报告期": "period", "数值": "value", "单位": "value", "�
 INVALID_BACKGROUND = QColor("#ffd6d6")  # light red: this cell needs fixing
 DRAFT_BACKGROUND = QColor("#fffbe6")  # light yellow: typed, not saved yet
 ASSUMED_FOREGROUND = QColor("#808080")  # grey: filled in by default, not typed
+LOCKED_BACKGROUND = QColor("#ececec")  # grey: in a locked reporting period, read-only
 MISSING = float("-inf")
-KEPT_ON_EDIT = ("id", "target_id", "reporter", "evidence_path", "entered_at")  # what the grid does not show
+# What the grid does not show; the version travels with an edit so a figure changed elsewhere is not overwritten.
+KEPT_ON_EDIT = ("id", "target_id", "reporter", "evidence_path", "entered_at", "version")
 # A quoted cell ends at a quote followed by a tab, a newline or the end; a stray leading quote is read as typed.
 _CELL = re.compile(r'"((?:[^"]|"")*)"(?=[\t\n]|\Z)|([^\t\n]*)')
 
@@ -134,6 +139,7 @@ class EntryGridModel(QAbstractTableModel):
         self._drafts: list[_Row] = []
         self._as_of_year: int | None = None
         self._keys: tuple[str, ...] = ENTRY_KEYS
+        self._locks: list[PeriodLock] = []
 
     # loading -----------------------------------------------------------------------------------------
 
@@ -161,6 +167,37 @@ class EntryGridModel(QAbstractTableModel):
         for draft in self._drafts:
             self._validate(draft, None)
         self.endResetModel()
+
+    def set_locks(self, locks: list[PeriodLock]) -> None:
+        """Locked reporting periods: saved figures in them are read-only and marked, drafts in them invalid."""
+        if locks == self._locks:
+            return
+        self._locks = list(locks)
+        for draft in self._drafts:
+            self._validate(draft, None)
+        if self.rowCount():
+            self._changed(0, self.rowCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+    def lock_at(self, row: int) -> PeriodLock | None:
+        """The lock that holds a saved row's figure, if any."""
+        entry = self.entry_at(row)
+        return covering(self._locks, entry.period) if entry is not None and self._locks else None
+
+    def lock_text(self, row: int) -> str:
+        """Why a saved row cannot be changed, for its tooltip and the message bar; "" when it can."""
+        lock = self.lock_at(row)
+        if lock is None:
+            return ""
+        return self.tr(
+            "Locked: {period} was locked by {who} on {when}. Unlock it (Edit → Unlock reporting period…) to "
+            "change or delete this figure."
+        ).format(period=lock.period.label, who=lock.locked_by, when=f"{lock.locked_at:%Y-%m-%d %H:%M}")
+
+    def versions(self, entry_ids: list[int]) -> dict[int, int]:
+        """The row version of each saved figure as shown: a delete is refused if it changed elsewhere since."""
+        wanted = set(entry_ids)
+        return {e.id: e.version for e in self._saved if e.id is not None and e.id in wanted}
 
     def clear_drafts(self) -> None:
         """Forget every unsaved row (e.g. when the user abandons a paste)."""
@@ -244,6 +281,8 @@ class EntryGridModel(QAbstractTableModel):
                 return "*" if new else str(section + 1)
             if role == Qt.ItemDataRole.ToolTipRole and not self.is_saved_row(section):
                 return self.tr("Type or paste a new entry here") if new else self.tr("Not saved yet")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.lock_text(section) or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -251,6 +290,8 @@ class EntryGridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self._keys[index.column()] == "target" and self.is_saved_row(index.row()):
+            return base
+        if self.lock_at(index.row()) is not None:  # approved and locked: read-only until unlocked
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -272,11 +313,18 @@ class EntryGridModel(QAbstractTableModel):
             return self.entry_at(row)
         if role == self.ErrorRole:
             return error
+        locked = bool(self._locks) and self.lock_at(row) is not None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return lock_icon() if locked and key == "period" else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if error:
                 return INVALID_BACKGROUND
+            if locked:
+                return LOCKED_BACKGROUND
             return None if self.is_saved_row(row) else DRAFT_BACKGROUND
         if role == Qt.ItemDataRole.ToolTipRole:
+            if locked:
+                return self.lock_text(row)
             return error or (self.cell_text(row, key) if key in ("note", "source") else None)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if key == "value" else Qt.AlignmentFlag.AlignLeft
@@ -437,7 +485,7 @@ class EntryGridModel(QAbstractTableModel):
         """A saved row is never changed here: a valid edit goes to the session, an invalid one stays in red."""
         old = self._saved[row]
         state = _Row(texts={k: self.cell_text(row, k) for k in ENTRY_KEYS} | {key: text})
-        self._validate(state, self._target_of(old))
+        self._validate(state, self._target_of(old), verb="修改")
         if state.errors:
             state.texts = {k: t for k, t in state.texts.items() if t != self._saved_text(row, k)}
             self._pending[row] = state
@@ -470,8 +518,9 @@ class EntryGridModel(QAbstractTableModel):
         self.remove_draft_rows([base + i for i, d in enumerate(self._drafts) if d.is_empty()])
         return [(base + i, d) for i, d in enumerate(self._drafts) if any(d is t for t in touched)]
 
-    def _validate(self, state: _Row, target: Target | None) -> None:
-        """Parse a whole row with the domain's reader; problems land in the cells they belong to."""
+    def _validate(self, state: _Row, target: Target | None, verb: str = "添加") -> None:
+        """Parse a whole row with the domain's reader; problems land in the cells they belong to. A figure in a
+        locked reporting period is a problem of its period cell (the service would refuse it: say so now)."""
         state.errors, state.entry = {}, None
         text = {k: state.texts.get(k, "") for k in ("target", *ENTRY_KEYS)}
         if target is None and not self.unit_mode:
@@ -505,6 +554,9 @@ class EntryGridModel(QAbstractTableModel):
             for name, message in getattr(exc, "problems", [(exc.field, exc.message)]):
                 key = FIELD_COLUMNS.get(name, "value")
                 state.errors[key] = f"{state.errors[key]}\n{message}" if key in state.errors else message
+            return
+        if (lock := covering(self._locks, entry.period)) is not None:
+            state.errors["period"] = locked_message(lock, entry.period, verb)
             return
         state.entry = entry
 

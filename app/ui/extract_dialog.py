@@ -496,11 +496,14 @@ class ExtractDialog(QDialog):
         made already, so each skips its first redo, as when the session pushes it."""
         stack, editor = self.session.undo_stack, self.session.editor
         on_error = self.session._report  # the session's own handler: a failed undo clears the history
+        book = self.session.versions  # the versions the undo steps will check against
+        book.note("target", targets)
+        book.note("entry", entries)
         stack.beginMacro(self._counts(self.tr("Add from policy text (%1, %2)"), len(targets), len(entries)))
         for target in targets:
-            stack.push(cmd.AddTargetCommand(target.name, editor, on_error, target))
+            stack.push(cmd.AddTargetCommand(target.name, editor, on_error, book, target))
         if entries:
-            stack.push(cmd.AddEntriesCommand("", editor, on_error, entries))
+            stack.push(cmd.AddEntriesCommand("", editor, on_error, book, entries))
         stack.endMacro()
 
     # closing ----------------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ class MainActions:
     export_template: QAction
     import_sheets: QAction
     set_issuer: QAction
+    restore_backup: QAction
+    export_audit: QAction
+    target_history: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -39,6 +42,8 @@ class MainActions:
     delete_target: QAction
     enter_figures: QAction
     enter_for_unit: QAction
+    lock_period: QAction
+    unlock_period: QAction
     extract_targets: QAction
     reporting_status: QAction
     refresh: QAction
@@ -74,6 +79,9 @@ def create_actions(window: QMainWindow) -> MainActions:
         export_template=make("Ctrl+Shift+T"),
         import_sheets=make("Ctrl+I", sp.SP_ArrowDown),
         set_issuer=make(),
+        restore_backup=make(),  # rare and drastic: from the menu only, and it asks first
+        export_audit=make(),
+        target_history=make("Ctrl+H"),
         quit=make("Ctrl+Q"),  # the platform's Quit key is empty on some desktops
         undo=make(Key.Undo, sp.SP_ArrowBack),
         redo=make(QKeySequence("Ctrl+Y"), sp.SP_ArrowForward),
@@ -85,6 +93,8 @@ def create_actions(window: QMainWindow) -> MainActions:
         delete_target=make(QKeySequence("Ctrl+Delete"), sp.SP_TrashIcon),
         enter_figures=make("Ctrl+E", sp.SP_FileDialogContentsView),
         enter_for_unit=make("Ctrl+Shift+E"),
+        lock_period=make(),  # an approval: from the menu, deliberately
+        unlock_period=make(),
         extract_targets=make("Ctrl+Shift+I"),
         reporting_status=make("Ctrl+Shift+B"),
         refresh=make(Key.Refresh, sp.SP_BrowserReload),
@@ -115,6 +125,8 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus["file"].addSeparator()
     menus["file"].addActions([a.export_template, a.import_sheets])
     menus["file"].addSeparator()
+    menus["file"].addActions([a.restore_backup, a.export_audit])
+    menus["file"].addSeparator()
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
     menus["edit"].addSeparator()
@@ -124,8 +136,10 @@ def build_menus(window: QMainWindow, a: MainActions, recent_menu: QMenu) -> dict
     menus["edit"].addSeparator()
     menus["edit"].addActions([a.enter_figures, a.enter_for_unit])
     menus["edit"].addSeparator()
+    menus["edit"].addActions([a.lock_period, a.unlock_period])
+    menus["edit"].addSeparator()
     menus["edit"].addAction(a.extract_targets)
-    menus["view"].addActions([a.refresh, a.find, a.show_behind])
+    menus["view"].addActions([a.refresh, a.find, a.show_behind, a.target_history])
     menus["view"].addSeparator()
     menus["view"].addAction(a.reporting_status)
     language = menus["settings"].addMenu("")
@@ -162,6 +176,9 @@ ACTION_TEXTS = {
     "export_template": QT_TRANSLATE_NOOP("MainWindow", "Export fill-in &template…"),
     "import_sheets": QT_TRANSLATE_NOOP("MainWindow", "&Import returned sheets…"),
     "set_issuer": QT_TRANSLATE_NOOP("MainWindow", "&Issuing unit for reports…"),
+    "restore_backup": QT_TRANSLATE_NOOP("MainWindow", "Restore from &backup…"),
+    "export_audit": QT_TRANSLATE_NOOP("MainWindow", "Export &audit log…"),
+    "target_history": QT_TRANSLATE_NOOP("MainWindow", "Change &history of target…"),
     "quit": QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     "undo": QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
     "redo": QT_TRANSLATE_NOOP("MainWindow", "&Redo"),
@@ -173,6 +190,8 @@ ACTION_TEXTS = {
     "delete_target": QT_TRANSLATE_NOOP("MainWindow", "&Delete target…"),
     "enter_figures": QT_TRANSLATE_NOOP("MainWindow", "Enter &figures"),
     "enter_for_unit": QT_TRANSLATE_NOOP("MainWindow", "Enter figures for a responsible &unit"),
+    "lock_period": QT_TRANSLATE_NOOP("MainWindow", "&Lock reporting period…"),
+    "unlock_period": QT_TRANSLATE_NOOP("MainWindow", "Unloc&k reporting period…"),
     "extract_targets": QT_TRANSLATE_NOOP("MainWindow", "Targets from policy te&xt…"),
     "reporting_status": QT_TRANSLATE_NOOP("MainWindow", "Reporting &status of units…"),
     "refresh": QT_TRANSLATE_NOOP("MainWindow", "&Refresh"),

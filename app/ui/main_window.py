@@ -45,6 +45,7 @@ from app.ui.target_table_model import TargetTableModel
 from app.ui.window_editing import EditingMixin
 from app.ui.window_grid import EntryGridMixin
 from app.ui.window_import import ImportMixin
+from app.ui.window_locks import LocksMixin
 from app.ui.window_reports import ReportMixin
 
 USER_ERRORS = (DomainError, StorageError, RecordNotFoundError)
@@ -54,7 +55,7 @@ DASHBOARD_ORDER = (
 )  # fmt: skip
 
 
-class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWindow):
+class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, LocksMixin, QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -187,6 +188,8 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
         a.extract_targets.triggered.connect(self.on_extract_targets)
         a.reporting_status.triggered.connect(self.on_reporting_status)
         a.set_issuer.triggered.connect(self.on_set_issuer)
+        a.lock_period.triggered.connect(self.on_lock_period)
+        a.unlock_period.triggered.connect(self.on_unlock_period)
 
     def bind(self, session: Session) -> None:
         """Show another open file (File → Open swaps the session, the window stays)."""
@@ -214,6 +217,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
         self._file_facts = (ws.path, ws.is_demo, ws.read_only)
         self._update_file_label()
         self._update_actions()
+        self.show_session_state(session)
         session.recompute()
 
     def unbind(self) -> None:
@@ -230,6 +234,8 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
             (session.changed, self.on_changed),
             (session.undo_stack.cleanChanged, self._update_actions),
             (session.undo_stack.indexChanged, self._update_actions),
+            (session.locksChanged, self.on_locks_changed),
+            (session.othersChanged, self.on_others_changed),
         ]
 
     def retranslate(self) -> None:
@@ -429,6 +435,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, QMainWi
             action.setEnabled(writable and has_target)
         for action in (a.edit_plan, a.delete_plan):
             action.setEnabled(writable and has_plan)
+        a.target_history.setEnabled(has_target)
         self.entry_grid.setEnabled(writable)
 
     def _with_detail(self, source: str, detail: str) -> str:

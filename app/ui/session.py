@@ -4,23 +4,43 @@ as-of date, and statuses computed off the GUI thread.
 One flow for every change: a view calls a Session method → the service validates and saves in one
 transaction → the workspace announces the Change → ``changed`` → the statuses are recomputed in the
 background → ``statusesReady`` → every view refreshes from the same rows.
+
+Other copies of the program on the same file (a second window, a colleague on a shared drive): the session
+writes a heartbeat every minute and shows who else is there (``othersChanged``); every few seconds it asks
+the file whether another connection committed data, and if so reloads the locks and recomputes, so their
+edits appear here. An edit based on a record they changed meanwhile is refused by the services
+(ConflictError): the window shows the message and the session recomputes, so the newer value is on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.domain.entities import Plan, ProgressEntry, Target
+from app.domain.periods import Period
 from app.domain.progress import ProgressSettings
+from app.services.concurrency import ConflictError
 from app.services.editing import Editor
+from app.services.period_locks import PeriodLockedError
+from app.services.presence import BEAT_SECONDS, ChangeWatch, PresenceBeacon
 from app.services.statuses import StatusRow, compute_statuses
 from app.services.workspace import Change, Workspace
+from app.storage.repositories import PeriodLock, Presence, RecordNotFoundError
 from app.ui import undo_commands as cmd
+
+T = TypeVar("T")
+R = TypeVar("R", Plan, Target, ProgressEntry)
+WATCH_MS = 3000  # how often to ask the file whether another copy committed something
+BEAT_MS = BEAT_SECONDS * 1000
+# The file changed under an edit: show what it holds now.
+STALE_VIEW_ERRORS = (ConflictError, PeriodLockedError, RecordNotFoundError)
 
 
 class _JobSignals(QObject):
@@ -61,6 +81,8 @@ class Session(QObject):
     statusesReady = Signal(object)  # list[StatusRow] for the current file, as-of date and data
     statusProgress = Signal(int, int)  # done, total while computing
     errorOccurred = Signal(str)  # a failure the user must hear about (e.g. during undo)
+    locksChanged = Signal(object)  # list[PeriodLock]
+    othersChanged = Signal(object)  # list[Presence]: other copies of the program with this file open
 
     def __init__(
         self,
@@ -80,6 +102,21 @@ class Session(QObject):
         self._jobs: dict[int, StatusJob] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.versions = cmd.VersionBook()
+        self.beacon = PresenceBeacon(workspace)
+        self.beacon.join()
+        self._watch = ChangeWatch(workspace)
+        self._locks: list[PeriodLock] = self.editor.locks()
+        self._others: list[Presence] = self.beacon.others()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.poll_file)
+        self.beat_timer = QTimer(self)
+        self.beat_timer.setInterval(BEAT_MS)
+        self.beat_timer.timeout.connect(self.beat)
+        # The window says when a refresh would get in the user's way (a cell being typed into): the outside
+        # change then waits for the next poll.
+        self.defer_refresh: Callable[[], bool] = lambda: False
         workspace.subscribe(self._on_workspace_change)
 
     # state -------------------------------------------------------------------------------------------
@@ -101,6 +138,64 @@ class Session(QObject):
     @property
     def read_only(self) -> bool:
         return self.workspace.read_only
+
+    @property
+    def locks(self) -> list[PeriodLock]:
+        return self._locks
+
+    @property
+    def others(self) -> list[Presence]:
+        """Other copies of the program seen with this file open lately."""
+        return self._others
+
+    # other copies of the program on the same file ----------------------------------------------------
+
+    def start_watching(self) -> None:
+        """Poll the file and beat the heart from now on (the window calls this when it shows the session; a
+        session without a window, e.g. in a script, needs neither)."""
+        self.watch_timer.start()
+        self.beat_timer.start()
+
+    def poll_file(self) -> bool:
+        """Did another connection commit data since we last looked? Then reload and recompute; True if so."""
+        if self.defer_refresh():
+            return False
+        touched, data = self._watch.poll()
+        if touched:
+            self._set_others(self.beacon.others())
+        if data:
+            self._reload_locks()
+            self.changed.emit(Change("file", "outside"))
+            self.recompute()
+        return data
+
+    def beat(self) -> None:
+        """The heartbeat: tell the others we are still here, and see who else is."""
+        self.beacon.beat()
+        self._set_others(self.beacon.others())
+
+    def _set_others(self, others: list[Presence]) -> None:
+        if [(p.session_id, p.who, p.machine) for p in others] != [
+            (p.session_id, p.who, p.machine) for p in self._others
+        ]:
+            self._others = others
+            self.othersChanged.emit(others)
+
+    def _reload_locks(self) -> None:
+        locks = self.editor.locks()
+        if locks != self._locks:
+            self._locks = locks
+            self.locksChanged.emit(locks)
+
+    def _saving(self, action: Callable[..., T], *args: object) -> T:
+        """Run one edit; when the file changed under it (a colleague's edit, a lock, a deletion), show the file
+        as it is now before the error reaches the window."""
+        try:
+            return action(*args)
+        except STALE_VIEW_ERRORS:
+            self._reload_locks()
+            self.recompute()
+            raise
 
     def recompute(self) -> None:
         """Start computing every status in the background; older results still on their way are dropped."""
@@ -126,10 +221,13 @@ class Session(QObject):
         """Stop, then close the file. A closed session says nothing more: its undo stack would otherwise
         announce its own destruction to windows that are already gone."""
         self._generation += 1  # any result still on its way is stale
+        self.watch_timer.stop()
+        self.beat_timer.stop()
         self.pool.clear()
         self.pool.waitForDone()
         self.undo_stack.blockSignals(True)
         self.blockSignals(True)
+        self.beacon.leave()
         self.workspace.close()
 
     def _on_job_finished(self, generation: int, rows: list[StatusRow]) -> None:
@@ -149,109 +247,111 @@ class Session(QObject):
             self.statusProgress.emit(done, total)
 
     def _on_workspace_change(self, change: Change) -> None:
+        self._watch.own_change()  # our own commit is no news to the watch
+        self._reload_locks()  # cheap, and a lock set elsewhere meanwhile shows up with our own change
         self.changed.emit(change)
         self.recompute()
 
     def _report(self, exc: Exception) -> None:
         """An undo or redo failed: the file changed meanwhile, so no step of the history can be trusted."""
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self.undo_stack.clear)  # not while the stack is inside undo()/redo()
-        message = self.tr(
-            "Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared."
-        )
+        QTimer.singleShot(0, self._clear_history)  # not while the stack is inside undo()/redo()
+        if isinstance(exc, PeriodLockedError):
+            message = self.tr(
+                "Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared."
+            )
+        else:
+            message = self.tr(
+                "Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared."
+            )
+        self._reload_locks()
+        self.recompute()  # the change that got in the way is shown
         self.errorOccurred.emit(f"{message}\n{exc}")
 
+    def _clear_history(self) -> None:
+        self.undo_stack.clear()
+        self.versions.clear()
+
     # edits: each one is made first, then pushed as an undoable step ----------------------------------
+    # Updates carry the version of the record they were based on; deletes by id take it as ``version`` /
+    # ``versions``. A record changed meanwhile elsewhere makes the edit fail with ConflictError.
+
+    def _push(self, command_type: type[cmd._DoneCommand], text: str, *args: object) -> None:
+        self.undo_stack.push(command_type(text, self.editor, self._report, self.versions, *args))
 
     def add_plan(self, plan: Plan) -> Plan:
-        saved = self.editor.add_plan(plan)
-        self.undo_stack.push(
-            cmd.AddPlanCommand(
-                self.tr("Add plan “%1”").replace("%1", saved.title), self.editor, self._report, saved
-            )
-        )
+        saved = self._saving(self.editor.add_plan, plan)
+        self.versions.note("plan", [saved])
+        self._push(cmd.AddPlanCommand, self.tr("Add plan “%1”").replace("%1", saved.title), saved)
         return saved
+
+    def _current(self, entity: str, record: R) -> R:
+        """``record`` based on the newer of the version its view showed and the one our own last edit left."""
+        return replace(record, version=self.versions.latest(entity, record.id or 0, record.version))
 
     def update_plan(self, plan: Plan) -> Plan:
-        before = self.workspace.plans.get(plan.id or 0)
-        saved = self.editor.update_plan(plan)
-        self.undo_stack.push(
-            cmd.UpdatePlanCommand(
-                self.tr("Edit plan “%1”").replace("%1", saved.title), self.editor, self._report, before, saved
-            )
-        )
+        before = self._saving(self.workspace.plans.get, plan.id or 0)
+        saved = self._saving(self.editor.update_plan, self._current("plan", plan))
+        self.versions.note("plan", [saved])
+        text = self.tr("Edit plan “%1”").replace("%1", saved.title)
+        self._push(cmd.UpdatePlanCommand, text, before, saved)
         return saved
 
-    def delete_plan(self, plan_id: int) -> None:
-        plan = self.workspace.plans.get(plan_id)
-        targets = self.workspace.targets.for_plan(plan_id)
-        entries = [e for t in targets for e in self.workspace.entries.for_target(t.id or 0)]
-        self.editor.delete_plan(plan_id)
-        self.undo_stack.push(
-            cmd.DeletePlanCommand(
-                self.tr("Delete plan “%1”").replace("%1", plan.title),
-                self.editor,
-                self._report,
-                plan,
-                targets,
-                entries,
-            )
-        )
+    def delete_plan(self, plan_id: int, version: int = 0) -> None:
+        version = self.versions.latest("plan", plan_id, version)
+        plan, targets, entries = self._saving(self.editor.delete_plan, plan_id, version)
+        for entity, records in (("plan", [plan]), ("target", targets), ("entry", entries)):
+            self.versions.forget(entity, records)
+        text = self.tr("Delete plan “%1”").replace("%1", plan.title)
+        self._push(cmd.DeletePlanCommand, text, plan, targets, entries)
 
     def add_target(self, target: Target) -> Target:
-        saved = self.editor.add_target(target)
-        self.undo_stack.push(
-            cmd.AddTargetCommand(
-                self.tr("Add target “%1”").replace("%1", saved.name), self.editor, self._report, saved
-            )
-        )
+        saved = self._saving(self.editor.add_target, target)
+        self.versions.note("target", [saved])
+        self._push(cmd.AddTargetCommand, self.tr("Add target “%1”").replace("%1", saved.name), saved)
         return saved
 
     def update_target(self, target: Target) -> Target:
-        before = self.workspace.targets.get(target.id or 0)
-        saved = self.editor.update_target(target)
-        self.undo_stack.push(
-            cmd.UpdateTargetCommand(
-                self.tr("Edit target “%1”").replace("%1", saved.name),
-                self.editor,
-                self._report,
-                before,
-                saved,
-            )
-        )
+        before = self._saving(self.workspace.targets.get, target.id or 0)
+        saved = self._saving(self.editor.update_target, self._current("target", target))
+        self.versions.note("target", [saved])
+        text = self.tr("Edit target “%1”").replace("%1", saved.name)
+        self._push(cmd.UpdateTargetCommand, text, before, saved)
         return saved
 
-    def delete_target(self, target_id: int) -> None:
-        target = self.workspace.targets.get(target_id)
-        entries = self.workspace.entries.for_target(target_id)
-        self.editor.delete_target(target_id)
-        self.undo_stack.push(
-            cmd.DeleteTargetCommand(
-                self.tr("Delete target “%1”").replace("%1", target.name),
-                self.editor,
-                self._report,
-                target,
-                entries,
-            )
-        )
+    def delete_target(self, target_id: int, version: int = 0) -> None:
+        version = self.versions.latest("target", target_id, version)
+        target, entries = self._saving(self.editor.delete_target, target_id, version)
+        self.versions.forget("target", [target])
+        self.versions.forget("entry", entries)
+        text = self.tr("Delete target “%1”").replace("%1", target.name)
+        self._push(cmd.DeleteTargetCommand, text, target, entries)
 
     def add_entries(self, entries: list[ProgressEntry]) -> list[ProgressEntry]:
-        saved = self.editor.add_entries(entries)
+        saved = self._saving(self.editor.add_entries, entries)
+        self.versions.note("entry", saved)
         text = self.tr("Enter %n figure(s)", "", len(saved))
-        self.undo_stack.push(cmd.AddEntriesCommand(text, self.editor, self._report, saved))
+        self._push(cmd.AddEntriesCommand, text, saved)
         return saved
 
     def update_entry(self, entry: ProgressEntry) -> ProgressEntry:
-        before = self.workspace.entries.get(entry.id or 0)
-        saved = self.editor.update_entry(entry)
-        self.undo_stack.push(
-            cmd.UpdateEntryCommand(self.tr("Edit figure"), self.editor, self._report, before, saved)
-        )
+        before = self._saving(self.workspace.entries.get, entry.id or 0)
+        saved = self._saving(self.editor.update_entry, self._current("entry", entry))
+        self.versions.note("entry", [saved])
+        self._push(cmd.UpdateEntryCommand, self.tr("Edit figure"), before, saved)
         return saved
 
-    def delete_entries(self, entry_ids: list[int]) -> None:
-        deleted = [self.workspace.entries.get(i) for i in entry_ids]
-        self.editor.delete_entries(entry_ids)
+    def delete_entries(self, entry_ids: list[int], versions: dict[int, int] | None = None) -> None:
+        """Delete figures; ``versions`` maps each id to the version the user saw (the grid's rows)."""
+        seen = {i: self.versions.latest("entry", i, v) for i, v in (versions or {}).items()}
+        deleted = self._saving(self.editor.delete_entries, entry_ids, seen)
+        self.versions.forget("entry", deleted)
         text = self.tr("Delete %n figure(s)", "", len(deleted))
-        self.undo_stack.push(cmd.DeleteEntriesCommand(text, self.editor, self._report, deleted))
+        self._push(cmd.DeleteEntriesCommand, text, deleted)
+
+    # locked reporting periods: not undoable steps (an approval is taken back by unlocking, on purpose) -
+
+    def lock_period(self, period: Period, note: str = "") -> PeriodLock:
+        return self._saving(self.editor.lock_period, period, note)
+
+    def unlock_period(self, period: Period) -> PeriodLock:
+        return self._saving(self.editor.unlock_period, period)

@@ -3,20 +3,24 @@ grid, undo and redo. Every change goes through the Session (services underneath)
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from app.domain.errors import DomainError, ValidationError
+from app.services.concurrency import ConflictError
 from app.storage.database import StorageError
 from app.storage.repositories import RecordNotFoundError
 from app.ui.plan_dialog import PlanDialog
 from app.ui.target_dialog import TargetDialog
 
 if TYPE_CHECKING:
+    from app.domain.entities import Target
     from app.services.statuses import StatusRow
     from app.ui.dashboard_filter import DashboardFilter
+    from app.ui.entry_grid import EntryGrid
     from app.ui.main_actions import MainActions
     from app.ui.prompts import Prompts
     from app.ui.session import Session
@@ -33,6 +37,7 @@ class EditingMixin:
         prompts: Prompts
         proxy: DashboardFilter
         acts: MainActions
+        entry_grid: EntryGrid
         _selected_target_id: int | None
 
         def selected_row(self) -> StatusRow | None: ...
@@ -41,6 +46,10 @@ class EditingMixin:
         """Run an edit; a user's mistake or the file's trouble becomes a message, never a crash."""
         try:
             return action(*args)  # type: ignore[operator]
+        except ConflictError as exc:  # the session has already refreshed the views with the newer data
+            self.prompts.error(
+                QCoreApplication.translate("MainWindow", "Not saved: changed meanwhile"), str(exc)
+            )
         except ValidationError as exc:
             lines = "\n".join(f"{f}：{m}" for f, m in exc.problems)
             self.prompts.error(QCoreApplication.translate("MainWindow", "Not saved"), lines)
@@ -67,9 +76,11 @@ class EditingMixin:
         plan_id = self._current_plan_id()
         if plan_id is None:
             return
-        dialog = PlanDialog(self, self.session.workspace.plans.get(plan_id))
+        original = self.session.workspace.plans.get(plan_id)
+        dialog = PlanDialog(self, original)
         if self._run_dialog(dialog) and (plan := dialog.result_plan()):
-            self._attempt(self.session.update_plan, plan)
+            # Based on the plan as the dialog showed it: a change made elsewhere meanwhile is not overwritten.
+            self._attempt(self.session.update_plan, dataclasses.replace(plan, version=original.version))
 
     def on_delete_plan(self) -> None:
         plan_id = self._current_plan_id()
@@ -85,12 +96,11 @@ class EditingMixin:
             QCoreApplication.translate("MainWindow", "Delete plan"),
             question.format(title=plan.title, n=count),
         ):
-            self._attempt(self.session.delete_plan, plan_id)
+            self._attempt(self.session.delete_plan, plan_id, plan.version)
 
-    def _target_dialog(self, target_id: int | None = None) -> TargetDialog:
+    def _target_dialog(self, target: Target | None = None) -> TargetDialog:
         ws = self.session.workspace
         units = sorted({t.responsible_unit for t in ws.targets.all() if t.responsible_unit})
-        target = ws.targets.get(target_id) if target_id is not None else None
         return TargetDialog(ws.plans.all(), self, target=target, plan_id=self._current_plan_id(), units=units)
 
     def on_new_target(self) -> None:
@@ -110,9 +120,10 @@ class EditingMixin:
         row = self.selected_row()
         if row is None:
             return
-        dialog = self._target_dialog(row.target.id)
+        original = self.session.workspace.targets.get(row.target.id or 0)
+        dialog = self._target_dialog(original)
         if self._run_dialog(dialog) and (target := dialog.result_target()):
-            self._attempt(self.session.update_target, target)
+            self._attempt(self.session.update_target, dataclasses.replace(target, version=original.version))
 
     def on_delete_target(self) -> None:
         row = self.selected_row()
@@ -125,7 +136,8 @@ class EditingMixin:
             QCoreApplication.translate("MainWindow", "Delete target"),
             question.format(name=row.target.name, n=len(row.entries)),
         ):
-            self._attempt(self.session.delete_target, row.target.id or 0)
+            # The version the dashboard showed: a target changed elsewhere meanwhile is not deleted unseen.
+            self._attempt(self.session.delete_target, row.target.id or 0, row.target.version)
 
     def on_entries_submitted(self, entries: list) -> None:  # type: ignore[type-arg]
         self._attempt(self.session.add_entries, entries)
@@ -141,7 +153,7 @@ class EditingMixin:
             "MainWindow", "Delete %n selected figure(s)? (Undo can bring them back.)", "", count
         )
         if self.prompts.confirm(QCoreApplication.translate("MainWindow", "Delete figures"), question):
-            self._attempt(self.session.delete_entries, entry_ids)
+            self._attempt(self.session.delete_entries, entry_ids, self.entry_grid.model.versions(entry_ids))
 
     def _run_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted

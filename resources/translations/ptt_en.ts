@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="148" />
+        <location filename="../../app/ui/application.py" line="149" />
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="140" />
+        <location filename="../../app/ui/application.py" line="141" />
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="170" />
+        <location filename="../../app/ui/application.py" line="171" />
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="176" />
-        <location filename="../../app/ui/application.py" line="182" />
+        <location filename="../../app/ui/application.py" line="177" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="194" />
-        <location filename="../../app/ui/application.py" line="199" />
+        <location filename="../../app/ui/application.py" line="195" />
+        <location filename="../../app/ui/application.py" line="200" />
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="199" />
+        <location filename="../../app/ui/application.py" line="200" />
         <source>That is the file already open; choose another name.</source>
         <translation>That is the file already open; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="205" />
+        <location filename="../../app/ui/application.py" line="206" />
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="263" />
+        <location filename="../../app/ui/application.py" line="264" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="265" />
+        <location filename="../../app/ui/application.py" line="266" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
@@ -97,17 +97,17 @@ Changes made since then will no longer be in the file. The file as it is now is 
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="119" />
+        <location filename="../../app/ui/backup_flow.py" line="120" />
         <source>Backup failed: {reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="135" />
+        <location filename="../../app/ui/backup_flow.py" line="136" />
         <source>The file is damaged</source>
         <translation>The file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="137" />
+        <location filename="../../app/ui/backup_flow.py" line="138" />
         <source>{error}
 
 The latest good backup of this file was taken {date} ({summary}).
@@ -118,25 +118,25 @@ The latest good backup of this file was taken {date} ({summary}).
 Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="146" />
+        <location filename="../../app/ui/backup_flow.py" line="147" />
         <source>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</source>
         <translation>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="158" />
-        <location filename="../../app/ui/backup_flow.py" line="188" />
+        <location filename="../../app/ui/backup_flow.py" line="159" />
+        <location filename="../../app/ui/backup_flow.py" line="189" />
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="161" />
+        <location filename="../../app/ui/backup_flow.py" line="162" />
         <source>This file is open read-only; it cannot be replaced by a backup.</source>
         <translation>This file is open read-only; it cannot be replaced by a backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="207" />
+        <location filename="../../app/ui/backup_flow.py" line="208" />
         <source>{file} has been restored from {backup}.
 The file as it was before is kept as:
 {copy}</source>
@@ -145,24 +145,24 @@ The file as it was before is kept as:
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="218" />
-        <location filename="../../app/ui/backup_flow.py" line="239" />
-        <location filename="../../app/ui/backup_flow.py" line="243" />
+        <location filename="../../app/ui/backup_flow.py" line="219" />
+        <location filename="../../app/ui/backup_flow.py" line="240" />
+        <location filename="../../app/ui/backup_flow.py" line="244" />
         <source>Export audit log</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="230" />
+        <location filename="../../app/ui/backup_flow.py" line="231" />
         <source>Exporting the audit log…</source>
         <translation>Exporting the audit log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="258" />
+        <location filename="../../app/ui/backup_flow.py" line="259" />
         <source>Change history</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="258" />
+        <location filename="../../app/ui/backup_flow.py" line="259" />
         <source>Select a target first; its change history is then shown.</source>
         <translation>Select a target first; its change history is then shown.</translation>
     </message>
@@ -735,7 +735,7 @@ Total {total}; click to show these targets</translation>
     <message>
         <location filename="../../app/ui/entry_grid_model.py" line="193" />
         <source>Locked: {period} was locked by {who} on {when}. Unlock it (Edit → Unlock reporting period…) to change or delete this figure.</source>
-        <translation type="unfinished" />
+        <translation>Locked: {period} was locked by {who} on {when}. Unlock it (Edit → Unlock reporting period…) to change or delete this figure.</translation>
     </message>
     <message>
         <location filename="../../app/ui/entry_grid_model.py" line="283" />
@@ -1275,67 +1275,67 @@ Total {total}; click to show these targets</translation>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="175" />
         <source>Unlock reporting period</source>
-        <translation type="unfinished" />
+        <translation>Unlock reporting period</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="178" />
         <source>Choose the locked period to unlock. Its figures can then be added, corrected or deleted again; the unlocking is recorded in the audit trail.</source>
-        <translation type="unfinished" />
+        <translation>Choose the locked period to unlock. Its figures can then be added, corrected or deleted again; the unlocking is recorded in the audit trail.</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="182" />
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="185" />
         <source>Lock reporting period</source>
-        <translation type="unfinished" />
+        <translation>Lock reporting period</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="188" />
         <source>Once a period's report is approved, lock it: figures whose period ends inside it cannot be added, changed, deleted or imported until it is unlocked (a January–June figure belongs to June). Locking is recorded in the audit trail.</source>
-        <translation type="unfinished" />
+        <translation>Once a period's report is approved, lock it: figures whose period ends inside it cannot be added, changed, deleted or imported until it is unlocked (a January–June figure belongs to June). Locking is recorded in the audit trail.</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="193" />
         <source>e.g. 2025年6月, 2025年第二季度, 2025年上半年</source>
-        <translation type="unfinished" />
+        <translation>e.g. 2025年6月, 2025年第二季度, 2025年上半年</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="194" />
         <source>e.g. the approved report</source>
-        <translation type="unfinished" />
+        <translation>e.g. the approved report</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="195" />
         <source>&amp;Lock</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lock</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="198" />
         <source>&amp;Period:</source>
-        <translation type="unfinished">&amp;Period:</translation>
+        <translation>&amp;Period:</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="200" />
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="207" />
         <source>Locked already:</source>
-        <translation type="unfinished" />
+        <translation>Locked already:</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="207" />
         <source>No period is locked yet.</source>
-        <translation type="unfinished" />
+        <translation>No period is locked yet.</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="240" />
         <source>Locks {start} to {end} ({label}).</source>
-        <translation type="unfinished" />
+        <translation>Locks {start} to {end} ({label}).</translation>
     </message>
 </context>
 <context>
@@ -1343,27 +1343,27 @@ Total {total}; click to show these targets</translation>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="75" />
         <source>Period</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="76" />
         <source>Dates</source>
-        <translation type="unfinished" />
+        <translation>Dates</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="77" />
         <source>Locked by</source>
-        <translation type="unfinished" />
+        <translation>Locked by</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="78" />
         <source>Locked at</source>
-        <translation type="unfinished" />
+        <translation>Locked at</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="79" />
         <source>Note</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1666,12 +1666,12 @@ Total {total}; click to show these targets</translation>
     <message>
         <location filename="../../app/ui/main_actions.py" line="193" />
         <source>&amp;Lock reporting period…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lock reporting period…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="194" />
         <source>Unloc&amp;k reporting period…</source>
-        <translation type="unfinished" />
+        <translation>Unloc&amp;k reporting period…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="195" />
@@ -1839,6 +1839,26 @@ Total {total}; click to show these targets</translation>
         <source>Printed on the cover and in the page header:</source>
         <translation>Printed on the cover and in the page header:</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="97" />
+        <source>Locked {period}.</source>
+        <translation>Locked {period}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="106" />
+        <source>Unlock reporting period</source>
+        <translation>Unlock reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="107" />
+        <source>No reporting period is locked.</source>
+        <translation>No reporting period is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="115" />
+        <source>Unlocked {period}.</source>
+        <translation>Unlocked {period}.</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -1924,19 +1944,19 @@ Total {total}; click to show these targets</translation>
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="47" />
+        <location filename="../../app/ui/window_locks.py" line="43" />
         <source>Another copy of the program on this computer (process {pid}) also has this file open</source>
-        <translation type="unfinished" />
+        <translation>Another copy of the program on this computer (process {pid}) also has this file open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="52" />
+        <location filename="../../app/ui/window_locks.py" line="48" />
         <source>{who} ({machine}) also has this file open</source>
-        <translation type="unfinished" />
+        <translation>{who} ({machine}) also has this file open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="57" />
+        <location filename="../../app/ui/window_locks.py" line="53" />
         <source>What they save appears here within a few seconds. An edit based on figures they changed meanwhile is refused with the newer value, so nobody's work is overwritten.</source>
-        <translation type="unfinished" />
+        <translation>What they save appears here within a few seconds. An edit based on figures they changed meanwhile is refused with the newer value, so nobody's work is overwritten.</translation>
     </message>
 </context>
 <context>
@@ -2127,47 +2147,47 @@ Total {total}; click to show these targets</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="253" />
+        <location filename="../../app/ui/session.py" line="260" />
         <source>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</source>
         <translation>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="257" />
+        <location filename="../../app/ui/session.py" line="264" />
         <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
         <translation>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="277" />
+        <location filename="../../app/ui/session.py" line="284" />
         <source>Add plan “%1”</source>
         <translation>Add plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="284" />
+        <location filename="../../app/ui/session.py" line="295" />
         <source>Edit plan “%1”</source>
         <translation>Edit plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="292" />
+        <location filename="../../app/ui/session.py" line="304" />
         <source>Delete plan “%1”</source>
         <translation>Delete plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="298" />
+        <location filename="../../app/ui/session.py" line="310" />
         <source>Add target “%1”</source>
         <translation>Add target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="305" />
+        <location filename="../../app/ui/session.py" line="317" />
         <source>Edit target “%1”</source>
         <translation>Edit target “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="313" />
+        <location filename="../../app/ui/session.py" line="326" />
         <source>Delete target “%1”</source>
         <translation>Delete target “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="319" />
+        <location filename="../../app/ui/session.py" line="332" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>Enter %n figure</numerusform>
@@ -2175,12 +2195,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="327" />
+        <location filename="../../app/ui/session.py" line="340" />
         <source>Edit figure</source>
         <translation>Edit figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="334" />
+        <location filename="../../app/ui/session.py" line="348" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>Delete %n figure</numerusform>

@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="148" />
+        <location filename="../../app/ui/application.py" line="149" />
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="140" />
+        <location filename="../../app/ui/application.py" line="141" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="170" />
+        <location filename="../../app/ui/application.py" line="171" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="176" />
-        <location filename="../../app/ui/application.py" line="182" />
+        <location filename="../../app/ui/application.py" line="177" />
+        <location filename="../../app/ui/application.py" line="183" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="184" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="194" />
-        <location filename="../../app/ui/application.py" line="199" />
+        <location filename="../../app/ui/application.py" line="195" />
+        <location filename="../../app/ui/application.py" line="200" />
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="199" />
+        <location filename="../../app/ui/application.py" line="200" />
         <source>That is the file already open; choose another name.</source>
         <translation>这正是当前打开的文件，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="205" />
+        <location filename="../../app/ui/application.py" line="206" />
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="263" />
+        <location filename="../../app/ui/application.py" line="264" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="265" />
+        <location filename="../../app/ui/application.py" line="266" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
@@ -63,98 +63,108 @@ Tracks action-plan targets against reported figures.</source>
         <location filename="../../app/ui/backup_dialog.py" line="126" />
         <location filename="../../app/ui/backup_dialog.py" line="204" />
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="135" />
         <source>Backups of {file}, newest first. Restoring replaces the file with the chosen backup; the file as it is now is kept as a backup first.
 Folder: {folder}</source>
-        <translation type="unfinished" />
+        <translation>{file} 的备份，最新的在前。恢复会用所选备份替换该文件；替换前会先把文件的当前状态另存为一个备份。
+文件夹：{folder}</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="141" />
         <source>There are no backups of {file} yet. A backup is taken each time the file is opened for editing, and once a day while it is in use.
 Folder: {folder}</source>
-        <translation type="unfinished" />
+        <translation>{file} 还没有备份。每次以可编辑方式打开文件时，以及使用期间每天一次，程序会自动备份。
+文件夹：{folder}</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="167" />
         <source>&amp;Restore…</source>
-        <translation type="unfinished" />
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="202" />
         <source>Replace {file} with the backup taken {date} ({summary})?
 
 Changes made since then will no longer be in the file. The file as it is now is kept in the backups folder first, so this can be undone by restoring that copy.</source>
-        <translation type="unfinished" />
+        <translation>用 {date} 的备份（{summary}）替换 {file}？
+
+此后所做的修改将不再保留在文件中。替换前，文件的当前状态会先保存到备份文件夹，如需撤销，可再从该副本恢复。</translation>
     </message>
 </context>
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="119" />
+        <location filename="../../app/ui/backup_flow.py" line="120" />
         <source>Backup failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="135" />
+        <location filename="../../app/ui/backup_flow.py" line="136" />
         <source>The file is damaged</source>
-        <translation type="unfinished" />
+        <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="137" />
+        <location filename="../../app/ui/backup_flow.py" line="138" />
         <source>{error}
 
 The latest good backup of this file was taken {date} ({summary}).
 Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</source>
-        <translation type="unfinished" />
+        <translation>{error}
+
+该文件最近一个完好的备份是 {date} 的（{summary}）。
+是否用它恢复并打开文件？备份之后所做的修改不在其中。损坏的文件会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="146" />
+        <location filename="../../app/ui/backup_flow.py" line="147" />
         <source>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</source>
-        <translation type="unfinished" />
+        <translation>已用 {date} 的备份恢复。损坏的文件已保存为：
+{copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="158" />
-        <location filename="../../app/ui/backup_flow.py" line="188" />
+        <location filename="../../app/ui/backup_flow.py" line="159" />
+        <location filename="../../app/ui/backup_flow.py" line="189" />
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="161" />
+        <location filename="../../app/ui/backup_flow.py" line="162" />
         <source>This file is open read-only; it cannot be replaced by a backup.</source>
-        <translation type="unfinished" />
+        <translation>此文件以只读方式打开，不能用备份替换。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="207" />
+        <location filename="../../app/ui/backup_flow.py" line="208" />
         <source>{file} has been restored from {backup}.
 The file as it was before is kept as:
 {copy}</source>
-        <translation type="unfinished" />
+        <translation>已用 {backup} 恢复 {file}。
+恢复前的文件已保存为：
+{copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="218" />
-        <location filename="../../app/ui/backup_flow.py" line="239" />
-        <location filename="../../app/ui/backup_flow.py" line="243" />
+        <location filename="../../app/ui/backup_flow.py" line="219" />
+        <location filename="../../app/ui/backup_flow.py" line="240" />
+        <location filename="../../app/ui/backup_flow.py" line="244" />
         <source>Export audit log</source>
-        <translation type="unfinished" />
+        <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="230" />
+        <location filename="../../app/ui/backup_flow.py" line="231" />
         <source>Exporting the audit log…</source>
-        <translation type="unfinished" />
+        <translation>正在导出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="258" />
+        <location filename="../../app/ui/backup_flow.py" line="259" />
         <source>Change history</source>
-        <translation type="unfinished" />
+        <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="258" />
+        <location filename="../../app/ui/backup_flow.py" line="259" />
         <source>Select a target first; its change history is then shown.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一个指标，再查看它的修改记录。</translation>
     </message>
 </context>
 <context>
@@ -162,32 +172,32 @@ The file as it was before is kept as:
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="41" />
         <source>Taken</source>
-        <translation type="unfinished" />
+        <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="42" />
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="43" />
         <source>Plans</source>
-        <translation type="unfinished">政策文件</translation>
+        <translation>政策文件</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="44" />
         <source>Targets</source>
-        <translation type="unfinished">指标表</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="45" />
         <source>Figures</source>
-        <translation type="unfinished">填报</translation>
+        <translation>填报</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="46" />
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -724,7 +734,7 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/entry_grid_model.py" line="193" />
         <source>Locked: {period} was locked by {who} on {when}. Unlock it (Edit → Unlock reporting period…) to change or delete this figure.</source>
-        <translation type="unfinished" />
+        <translation>已锁定：{period} 由 {who} 于 {when} 锁定。如需修改或删除此数值，请先解锁（编辑 → 解锁报告期…）。</translation>
     </message>
     <message>
         <location filename="../../app/ui/entry_grid_model.py" line="283" />
@@ -1027,12 +1037,12 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/history_view.py" line="146" />
         <source>Change history — {target}</source>
-        <translation type="unfinished" />
+        <translation>修改记录 — {target}</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="150" />
         <source>Changes to the target and its figures, newest first, from the audit trail.</source>
-        <translation type="unfinished" />
+        <translation>该指标及其填报数据的修改，最新的在前，取自审计记录。</translation>
     </message>
 </context>
 <context>
@@ -1040,32 +1050,32 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/history_view.py" line="33" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="34" />
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="35" />
         <source>Computer</source>
-        <translation type="unfinished" />
+        <translation>计算机</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="36" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="37" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="38" />
         <source>Changes</source>
-        <translation type="unfinished" />
+        <translation>修改内容</translation>
     </message>
 </context>
 <context>
@@ -1073,7 +1083,7 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/history_view.py" line="122" />
         <source>No changes are recorded for this target.</source>
-        <translation type="unfinished" />
+        <translation>此指标没有修改记录。</translation>
     </message>
 </context>
 <context>
@@ -1257,67 +1267,67 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="175" />
         <source>Unlock reporting period</source>
-        <translation type="unfinished" />
+        <translation>解锁报告期</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="178" />
         <source>Choose the locked period to unlock. Its figures can then be added, corrected or deleted again; the unlocking is recorded in the audit trail.</source>
-        <translation type="unfinished" />
+        <translation>请选择要解锁的报告期。解锁后可再次添加、更正或删除其中的填报；解锁操作会记入审计记录。</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="182" />
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="185" />
         <source>Lock reporting period</source>
-        <translation type="unfinished" />
+        <translation>锁定报告期</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="188" />
         <source>Once a period's report is approved, lock it: figures whose period ends inside it cannot be added, changed, deleted or imported until it is unlocked (a January–June figure belongs to June). Locking is recorded in the audit trail.</source>
-        <translation type="unfinished" />
+        <translation>报告审定后即可锁定该报告期：截止日期在其中的填报（如 1-6月 的数值属于 6月）在解锁前不能添加、修改、删除或导入。锁定操作会记入审计记录。</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="193" />
         <source>e.g. 2025年6月, 2025年第二季度, 2025年上半年</source>
-        <translation type="unfinished" />
+        <translation>如 2025年6月、2025年第二季度、2025年上半年</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="194" />
         <source>e.g. the approved report</source>
-        <translation type="unfinished" />
+        <translation>如 已审定的报告名称</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="195" />
         <source>&amp;Lock</source>
-        <translation type="unfinished" />
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="198" />
         <source>&amp;Period:</source>
-        <translation type="unfinished">报告期(&amp;P)：</translation>
+        <translation>报告期(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="200" />
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="207" />
         <source>Locked already:</source>
-        <translation type="unfinished" />
+        <translation>已锁定的报告期：</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="207" />
         <source>No period is locked yet.</source>
-        <translation type="unfinished" />
+        <translation>尚无锁定的报告期。</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="240" />
         <source>Locks {start} to {end} ({label}).</source>
-        <translation type="unfinished" />
+        <translation>将锁定 {start} 至 {end}（{label}）。</translation>
     </message>
 </context>
 <context>
@@ -1325,27 +1335,27 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="75" />
         <source>Period</source>
-        <translation type="unfinished">报告期</translation>
+        <translation>报告期</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="76" />
         <source>Dates</source>
-        <translation type="unfinished" />
+        <translation>起止日期</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="77" />
         <source>Locked by</source>
-        <translation type="unfinished" />
+        <translation>锁定人</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="78" />
         <source>Locked at</source>
-        <translation type="unfinished" />
+        <translation>锁定时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_dialog.py" line="79" />
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1461,7 +1471,7 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/window_editing.py" line="51" />
         <source>Not saved: changed meanwhile</source>
-        <translation type="unfinished" />
+        <translation>未保存：数据已被他人修改</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_editing.py" line="55" />
@@ -1577,17 +1587,17 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/main_actions.py" line="179" />
         <source>Restore from &amp;backup…</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="180" />
         <source>Export &amp;audit log…</source>
-        <translation type="unfinished" />
+        <translation>导出审计记录(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="181" />
         <source>Change &amp;history of target…</source>
-        <translation type="unfinished" />
+        <translation>指标修改记录(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="182" />
@@ -1647,12 +1657,12 @@ Total {total}; click to show these targets</source>
     <message>
         <location filename="../../app/ui/main_actions.py" line="193" />
         <source>&amp;Lock reporting period…</source>
-        <translation type="unfinished" />
+        <translation>锁定报告期(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="194" />
         <source>Unloc&amp;k reporting period…</source>
-        <translation type="unfinished" />
+        <translation>解锁报告期(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_actions.py" line="195" />
@@ -1820,6 +1830,26 @@ Total {total}; click to show these targets</source>
         <source>Printed on the cover and in the page header:</source>
         <translation>印在封面和页眉上：</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="97" />
+        <source>Locked {period}.</source>
+        <translation>已锁定 {period}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="106" />
+        <source>Unlock reporting period</source>
+        <translation>解锁报告期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="107" />
+        <source>No reporting period is locked.</source>
+        <translation>没有已锁定的报告期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_locks.py" line="115" />
+        <source>Unlocked {period}.</source>
+        <translation>已解锁 {period}。</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -1905,19 +1935,19 @@ Total {total}; click to show these targets</source>
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="47" />
+        <location filename="../../app/ui/window_locks.py" line="43" />
         <source>Another copy of the program on this computer (process {pid}) also has this file open</source>
-        <translation type="unfinished" />
+        <translation>本机另一个程序窗口（进程 {pid}）也打开了此文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="52" />
+        <location filename="../../app/ui/window_locks.py" line="48" />
         <source>{who} ({machine}) also has this file open</source>
-        <translation type="unfinished" />
+        <translation>同事 {who}（{machine}）也打开了此文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_locks.py" line="57" />
+        <location filename="../../app/ui/window_locks.py" line="53" />
         <source>What they save appears here within a few seconds. An edit based on figures they changed meanwhile is refused with the newer value, so nobody's work is overwritten.</source>
-        <translation type="unfinished" />
+        <translation>对方保存的修改几秒内就会显示在这里；如果您修改的数据已被对方改过，修改会被拒绝并显示最新数值，谁的工作都不会被覆盖。</translation>
     </message>
 </context>
 <context>
@@ -2107,59 +2137,59 @@ Total {total}; click to show these targets</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/ui/session.py" line="253" />
+        <location filename="../../app/ui/session.py" line="260" />
         <source>Undo or redo was refused because the figures are in a locked reporting period; the undo history has been cleared.</source>
-        <translation type="unfinished" />
+        <translation>撤销或重做被拒绝：相关填报属于已锁定的报告期；撤销记录已清空。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="257" />
+        <location filename="../../app/ui/session.py" line="264" />
         <source>Undo or redo could not be completed because the data changed meanwhile; the undo history has been cleared.</source>
         <translation>数据已被其他程序或同事修改，撤销/重做未能完成；撤销记录已清空。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="277" />
+        <location filename="../../app/ui/session.py" line="284" />
         <source>Add plan “%1”</source>
         <translation>添加政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="284" />
+        <location filename="../../app/ui/session.py" line="295" />
         <source>Edit plan “%1”</source>
         <translation>编辑政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="292" />
+        <location filename="../../app/ui/session.py" line="304" />
         <source>Delete plan “%1”</source>
         <translation>删除政策文件“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="298" />
+        <location filename="../../app/ui/session.py" line="310" />
         <source>Add target “%1”</source>
         <translation>添加指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="305" />
+        <location filename="../../app/ui/session.py" line="317" />
         <source>Edit target “%1”</source>
         <translation>编辑指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="313" />
+        <location filename="../../app/ui/session.py" line="326" />
         <source>Delete target “%1”</source>
         <translation>删除指标“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="319" />
+        <location filename="../../app/ui/session.py" line="332" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>填报 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="327" />
+        <location filename="../../app/ui/session.py" line="340" />
         <source>Edit figure</source>
         <translation>修改填报</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="334" />
+        <location filename="../../app/ui/session.py" line="348" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>

@@ -31,7 +31,11 @@ def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> No
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert {"plan", "target", "progress_entry", "audit_event", "meta"} <= set(db.table_names())
-    assert [m.name for m in migrations().applied(db)] == ["0001_initial", "0002_imports"]
+    assert [m.name for m in migrations().applied(db)] == [
+        "0001_initial",
+        "0002_imports",
+        "0003_locks_and_presence",
+    ]
     opened.close()
 
 

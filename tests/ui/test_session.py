@@ -122,7 +122,10 @@ def test_a_failing_undo_is_reported_not_raised(
     session.editor.delete_entries([saved[0].id or 0])  # someone else deleted it meanwhile
     with qtbot.waitSignal(session.errorOccurred) as error:
         session.undo_stack.undo()
-    assert "找不到进度填报" in error.args[0]
+    # Named, with who deleted it and when (the trail knows).
+    assert (
+        "“专业化产业园区”截至2025年6月底的填报已被 演示数据（demo）于 2025-07-31 09:30 删除" in error.args[0]
+    )
 
 
 def test_changing_the_as_of_date_recomputes(qtbot: QtBot, session: Session) -> None:
