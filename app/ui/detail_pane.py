@@ -196,7 +196,12 @@ class DetailPane(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for key in self.FIELDS:
-            form.addRow("", self.fields[key])  # captions come from retranslate()
+            # A caption label of our own: addRow("", field) makes no label at all (Qt skips empty text), so
+            # retranslate() would find nothing to name and the pane would show values without captions.
+            caption = QLabel()
+            caption.setObjectName(f"caption_{key}")
+            caption.setStyleSheet("color: #555;")
+            form.addRow(caption, self.fields[key])
 
         layout = QVBoxLayout(self.details)
         layout.addWidget(self.name_label)

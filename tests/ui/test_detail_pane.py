@@ -143,3 +143,13 @@ def test_text_is_selectable_and_chart_area_is_reserved(pane: DetailPane, rows: d
     assert pane.chart_area.objectName() == "chartArea"
     assert pane.chart_area.minimumHeight() == 220
     assert pane.scroll_area.widgetResizable()
+
+
+def test_every_figure_has_its_caption_beside_it(pane: DetailPane, rows: dict[str, StatusRow]) -> None:
+    """The values alone ("规模", "25.0%") mean nothing: each row of the form is named."""
+    pane.show_row(rows["医疗器械产业总体规模"])
+    captions = {key: pane._form.labelForField(field) for key, field in pane.fields.items()}
+    assert all(isinstance(label, QLabel) for label in captions.values())
+    texts = {key: label.text() for key, label in captions.items() if isinstance(label, QLabel)}
+    assert texts["kind"] == "Kind" and texts["time_progress"] == "Time elapsed (时序进度)"
+    assert texts["completion"] == "Completion" and all(texts.values())
