@@ -137,11 +137,14 @@ def _prepare(
     conn: sqlite3.Connection, path: Path, read_only: bool, now: Callable[[], datetime]
 ) -> OpenedDatabase:
     try:
-        db = sqlite_utils.Database(conn)
-        _configure(db, read_only)
+        db = sqlite_utils.Database(conn, execute_plugins=False)  # skips the plugin scan (~30 ms)
+        _configure(db)
         version = _check_identity(db, path)
         if not read_only:
             _quick_check(db, path)
+            # Only now, with the file known to be ours, of a version we read and sound: switching to WAL rewrites
+            # its header, and a refused file (another program's, a newer version's, a damaged one) stays as it was.
+            _use_wal(db)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
     backup_path = None
@@ -235,10 +238,11 @@ def _check_header(path: Path) -> None:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    wait = BUSY_TIMEOUT_MS / 1000  # the read-only probe below reads before _configure sets busy_timeout
     if not read_only:
-        return sqlite3.connect(path)
+        return sqlite3.connect(path, timeout=wait)
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=wait)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -249,17 +253,19 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         # On a read-only share SQLite cannot create the -shm file a WAL database needs; nobody can be
         # writing there either, so reading it as immutable is safe.
         conn.close()
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=wait)
 
 
-def _configure(db: sqlite_utils.Database, read_only: bool) -> None:
+def _configure(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if not read_only:
-        # WAL lets a reader and a writer work at once; FULL syncs the log on every commit so that a
-        # transaction reported as saved survives a power cut (NORMAL may lose the last ones).
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    # WAL lets a reader and a writer work at once; FULL syncs the log on every commit so that a
+    # transaction reported as saved survives a power cut (NORMAL may lose the last ones).
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
 
 
 def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
