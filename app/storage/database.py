@@ -266,6 +266,9 @@ def _use_wal(db: sqlite_utils.Database) -> None:
     # transaction reported as saved survives a power cut (NORMAL may lose the last ones).
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
+    # A first read in WAL mode joins the shared-memory index, whose lock this connection then holds while it is
+    # open: that lock is how another program (a restore from backup) knows the file is in use.
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
