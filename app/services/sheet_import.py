@@ -311,3 +311,34 @@ def commit_import(
         saved = Editor(ws).add_entries([r.entry for r in chosen if r.entry is not None])
     names = "、".join(f"{files[sha].name} {len(rs)} 条" for sha, rs in per_file.items())
     return ImportResult(tuple(saved), tuple(records), f"已导入 {len(saved)} 条（{names}）")
+
+
+def forget_imports(ws: Workspace, records: Sequence[ImportRecord]) -> None:
+    """After the figures of an import were undone: the files count as not imported, so they can be imported
+    again. Call inside the transaction that removes the figures; the act is in the audit trail."""
+    _audit_imports(ws, records, "undo-import")
+    imports = ImportRepository(ws.db)
+    for record in records:
+        imports.remove(record.id or 0)
+
+
+def remember_imports(ws: Workspace, records: Sequence[ImportRecord]) -> list[ImportRecord]:
+    """Redo of an undone import: the files count as imported again (with new record ids)."""
+    imports = ImportRepository(ws.db)
+    added = [imports.add(replace(record, id=None)) for record in records]
+    _audit_imports(ws, added, "redo-import")
+    return added
+
+
+def _audit_imports(ws: Workspace, records: Sequence[ImportRecord], action: str) -> None:
+    at = ws.clock().isoformat(timespec="seconds")
+    for record in records:
+        audit.record(
+            ws.db,
+            at=at,
+            actor=ws.actor,
+            action=action,
+            entity="import",
+            entity_id=None,
+            after={"import_id": record.id, "file": record.file_name, "sha256": record.sha256},
+        )

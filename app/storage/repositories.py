@@ -437,6 +437,10 @@ class ImportRepository:
             return 0
         return int(self.db.execute("SELECT count(*) FROM import_batch").fetchone()[0])
 
+    def remove(self, record_id: int) -> None:
+        """Forget an import that was undone, so that the same file can be imported again."""
+        self.db.execute("DELETE FROM import_batch WHERE id = ?", [record_id])
+
     def file_key(self) -> str:
         """Fixed for the life of a data file (and its copies): the hash of its first audit event, "" before any.
 

@@ -14,7 +14,7 @@ edits appear here. An edit based on a record they changed meanwhile is refused b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -32,7 +32,7 @@ from app.services.period_locks import PeriodLockedError
 from app.services.presence import BEAT_SECONDS, ChangeWatch, PresenceBeacon
 from app.services.statuses import StatusRow, compute_statuses
 from app.services.workspace import Change, Workspace
-from app.storage.repositories import PeriodLock, Presence, RecordNotFoundError
+from app.storage.repositories import ImportRecord, PeriodLock, Presence, RecordNotFoundError
 from app.ui import undo_commands as cmd
 
 T = TypeVar("T")
@@ -325,6 +325,12 @@ class Session(QObject):
         self.versions.forget("entry", entries)
         text = self.tr("Delete target “%1”").replace("%1", target.name)
         self._push(cmd.DeleteTargetCommand, text, target, entries)
+
+    def record_import(self, entries: Sequence[ProgressEntry], records: Sequence[ImportRecord]) -> None:
+        """An import already committed (one transaction in the services) becomes one undo step."""
+        self.versions.note("entry", entries)
+        text = self.tr("Import %n figure(s)", "", len(entries))
+        self._push(cmd.ImportCommand, text, list(entries), list(records))
 
     def add_entries(self, entries: list[ProgressEntry]) -> list[ProgressEntry]:
         saved = self._saving(self.editor.add_entries, entries)

@@ -15,6 +15,9 @@ from PySide6.QtGui import QUndoCommand
 
 from app.domain.entities import Plan, ProgressEntry, Target
 from app.services.editing import Editor, Restorer
+from app.services.sheet_import import forget_imports, remember_imports
+from app.storage.database import write_transaction
+from app.storage.repositories import ImportRecord
 
 ErrorSink = Callable[[Exception], None]
 R = TypeVar("R", Plan, Target, ProgressEntry)
@@ -121,6 +124,35 @@ class AddEntriesCommand(_DoneCommand):
 
     def _redo(self) -> None:
         self.saved = self._restore_entries(self.saved)
+
+
+class ImportCommand(AddEntriesCommand):
+    """An import of returned sheets: its figures and the record that the files were imported go and come back
+    together, in one transaction, so that after an undo the same files can be imported again."""
+
+    def __init__(
+        self,
+        text: str,
+        editor: Editor,
+        on_error: ErrorSink,
+        book: VersionBook,
+        saved: Sequence[ProgressEntry],
+        records: Sequence[ImportRecord],
+    ) -> None:
+        super().__init__(text, editor, on_error, book, saved)
+        self.records = list(records)
+
+    def _undo(self) -> None:
+        ws = self.editor.ws
+        with ws.held_notices(), write_transaction(ws.db):
+            super()._undo()
+            forget_imports(ws, self.records)
+
+    def _redo(self) -> None:
+        ws = self.editor.ws
+        with ws.held_notices(), write_transaction(ws.db):
+            super()._redo()
+            self.records = remember_imports(ws, self.records)
 
 
 class UpdateEntryCommand(_DoneCommand):

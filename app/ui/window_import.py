@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from app.domain.errors import DomainError
 from app.services.atomic_write import OutputError
-from app.services.sheet_import import ImportCancelledError, ImportPreview, commit_import, preview_import
 from app.services.template_rows import responsible_units
 from app.storage.database import StorageError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the import machinery (python-calamine) loads on the first import, not at start-up
+    from app.services.sheet_import import ImportPreview
     from app.ui.prompts import Prompts
     from app.ui.session import Session
 
@@ -108,6 +108,8 @@ class ImportMixin:
         return self.commit_preview(preview)
 
     def preview_sheets(self, paths: list[Path]) -> ImportPreview | None:
+        from app.services.sheet_import import ImportCancelledError, preview_import
+
         progress = QProgressDialog(
             QCoreApplication.translate("MainWindow", "Checking the sheets…"),
             QCoreApplication.translate("MainWindow", "Cancel"),
@@ -145,6 +147,7 @@ class ImportMixin:
             progress.close()
 
     def commit_preview(self, preview: ImportPreview) -> int:
+        from app.services.sheet_import import commit_import
         from app.ui.import_dialog import ImportPreviewDialog
 
         dialog = ImportPreviewDialog(preview, self)  # type: ignore[arg-type]
@@ -157,6 +160,8 @@ class ImportMixin:
         except (DomainError, StorageError, OutputError) as exc:
             self.prompts.error(title, getattr(exc, "message", str(exc)))
             return 0
+        if result.added:
+            self.session.record_import(result.added, result.records)  # Ctrl+Z takes the whole import back
         self.prompts.info(title, result.message)
         return len(result.added)
 

@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="149" />
+        <location filename="../../app/ui/application.py" line="154" />
         <source>Opened read-only</source>
         <translation>Opened read-only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="141" />
+        <location filename="../../app/ui/application.py" line="146" />
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="171" />
+        <location filename="../../app/ui/application.py" line="176" />
         <source>Open data file</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="177" />
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="182" />
+        <location filename="../../app/ui/application.py" line="188" />
         <source>New data file</source>
         <translation>New data file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184" />
+        <location filename="../../app/ui/application.py" line="189" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="195" />
         <location filename="../../app/ui/application.py" line="200" />
+        <location filename="../../app/ui/application.py" line="205" />
         <source>Save a copy as</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="200" />
+        <location filename="../../app/ui/application.py" line="205" />
         <source>That is the file already open; choose another name.</source>
         <translation>That is the file already open; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="206" />
+        <location filename="../../app/ui/application.py" line="211" />
         <source>Could not save</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="264" />
+        <location filename="../../app/ui/application.py" line="269" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="266" />
+        <location filename="../../app/ui/application.py" line="271" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>Policy Target Tracker {version}
@@ -97,17 +97,17 @@ Changes made since then will no longer be in the file. The file as it is now is 
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="120" />
+        <location filename="../../app/ui/backup_flow.py" line="122" />
         <source>Backup failed: {reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="136" />
+        <location filename="../../app/ui/backup_flow.py" line="138" />
         <source>The file is damaged</source>
         <translation>The file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="138" />
+        <location filename="../../app/ui/backup_flow.py" line="140" />
         <source>{error}
 
 The latest good backup of this file was taken {date} ({summary}).
@@ -118,25 +118,25 @@ The latest good backup of this file was taken {date} ({summary}).
 Restore it and open the file? Changes made after the backup are not in it. The damaged file is kept in the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="147" />
+        <location filename="../../app/ui/backup_flow.py" line="149" />
         <source>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</source>
         <translation>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="159" />
-        <location filename="../../app/ui/backup_flow.py" line="189" />
+        <location filename="../../app/ui/backup_flow.py" line="161" />
+        <location filename="../../app/ui/backup_flow.py" line="193" />
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="162" />
+        <location filename="../../app/ui/backup_flow.py" line="164" />
         <source>This file is open read-only; it cannot be replaced by a backup.</source>
         <translation>This file is open read-only; it cannot be replaced by a backup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="208" />
+        <location filename="../../app/ui/backup_flow.py" line="212" />
         <source>{file} has been restored from {backup}.
 The file as it was before is kept as:
 {copy}</source>
@@ -145,24 +145,24 @@ The file as it was before is kept as:
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="219" />
-        <location filename="../../app/ui/backup_flow.py" line="240" />
+        <location filename="../../app/ui/backup_flow.py" line="223" />
         <location filename="../../app/ui/backup_flow.py" line="244" />
+        <location filename="../../app/ui/backup_flow.py" line="248" />
         <source>Export audit log</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="231" />
+        <location filename="../../app/ui/backup_flow.py" line="235" />
         <source>Exporting the audit log…</source>
         <translation>Exporting the audit log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="259" />
+        <location filename="../../app/ui/backup_flow.py" line="263" />
         <source>Change history</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="259" />
+        <location filename="../../app/ui/backup_flow.py" line="263" />
         <source>Select a target first; its change history is then shown.</source>
         <translation>Select a target first; its change history is then shown.</translation>
     </message>
@@ -522,132 +522,132 @@ Total {total}; click to show these targets</translation>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="155" />
-        <location filename="../../app/ui/detail_pane.py" line="241" />
+        <location filename="../../app/ui/detail_pane.py" line="246" />
         <source>Choose a target in the table to see its details.</source>
         <translation>Choose a target in the table to see its details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="243" />
+        <location filename="../../app/ui/detail_pane.py" line="248" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="244" />
+        <location filename="../../app/ui/detail_pane.py" line="249" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="245" />
+        <location filename="../../app/ui/detail_pane.py" line="250" />
         <source>Responsible unit</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="246" />
+        <location filename="../../app/ui/detail_pane.py" line="251" />
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="247" />
+        <location filename="../../app/ui/detail_pane.py" line="252" />
         <source>Baseline</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="248" />
+        <location filename="../../app/ui/detail_pane.py" line="253" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="249" />
+        <location filename="../../app/ui/detail_pane.py" line="254" />
         <source>Latest value</source>
         <translation>Latest value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="250" />
+        <location filename="../../app/ui/detail_pane.py" line="255" />
         <source>Reported for</source>
         <translation>Reported for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="251" />
+        <location filename="../../app/ui/detail_pane.py" line="256" />
         <source>Completion</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="252" />
+        <location filename="../../app/ui/detail_pane.py" line="257" />
         <source>Time elapsed (时序进度)</source>
         <translation>Time elapsed (时序进度)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="253" />
+        <location filename="../../app/ui/detail_pane.py" line="258" />
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="254" />
+        <location filename="../../app/ui/detail_pane.py" line="259" />
         <source>Gap</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="255" />
+        <location filename="../../app/ui/detail_pane.py" line="260" />
         <source>Forecast at deadline</source>
         <translation>Forecast at deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="262" />
+        <location filename="../../app/ui/detail_pane.py" line="267" />
         <source>Notes on the figures</source>
         <translation>Notes on the figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="263" />
+        <location filename="../../app/ui/detail_pane.py" line="268" />
         <source>Reported figures</source>
         <translation>Reported figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="264" />
+        <location filename="../../app/ui/detail_pane.py" line="269" />
         <source>Source text (原文)</source>
         <translation>Source text (原文)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="265" />
+        <location filename="../../app/ui/detail_pane.py" line="270" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="325" />
+        <location filename="../../app/ui/detail_pane.py" line="330" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>Completion, lag and gap use the annualised value.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="354" />
+        <location filename="../../app/ui/detail_pane.py" line="359" />
         <source>None (monitoring indicator)</source>
         <translation>None (monitoring indicator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="358" />
+        <location filename="../../app/ui/detail_pane.py" line="363" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{comparator} {amount} by {deadline}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="369" />
+        <location filename="../../app/ui/detail_pane.py" line="374" />
         <source>{amount} at {date}</source>
         <translation>{amount} at {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="376" />
+        <location filename="../../app/ui/detail_pane.py" line="381" />
         <source>{value} (annualised)</source>
         <translation>{value} (annualised)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="381" />
+        <location filename="../../app/ui/detail_pane.py" line="386" />
         <source>{points} points</source>
         <translation>{points} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="393" />
         <source>linear trend</source>
         <translation>linear trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="393" />
         <source>compound growth</source>
         <translation>compound growth</translation>
     </message>
@@ -822,7 +822,7 @@ Total {total}; click to show these targets</translation>
         <location filename="../../app/ui/extract_dialog.py" line="142" />
         <location filename="../../app/ui/extract_dialog.py" line="379" />
         <location filename="../../app/ui/extract_dialog.py" line="451" />
-        <location filename="../../app/ui/extract_dialog.py" line="513" />
+        <location filename="../../app/ui/extract_dialog.py" line="516" />
         <source>Targets from policy text</source>
         <translation>Targets from policy text</translation>
     </message>
@@ -980,12 +980,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="499" />
+        <location filename="../../app/ui/extract_dialog.py" line="502" />
         <source>Add from policy text (%1, %2)</source>
         <translation>Add from policy text (%1, %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="514" />
+        <location filename="../../app/ui/extract_dialog.py" line="517" />
         <source>Discard %n ticked row(s) that have not been saved?</source>
         <translation>
             <numerusform>Discard %n ticked row that have not been saved?</numerusform>
@@ -1778,8 +1778,8 @@ Total {total}; click to show these targets</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_import.py" line="93" />
-        <location filename="../../app/ui/window_import.py" line="141" />
-        <location filename="../../app/ui/window_import.py" line="154" />
+        <location filename="../../app/ui/window_import.py" line="143" />
+        <location filename="../../app/ui/window_import.py" line="157" />
         <source>Import returned sheets</source>
         <translation>Import returned sheets</translation>
     </message>
@@ -1789,18 +1789,18 @@ Total {total}; click to show these targets</translation>
         <translation>This file is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="112" />
+        <location filename="../../app/ui/window_import.py" line="114" />
         <source>Checking the sheets…</source>
         <translation>Checking the sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="113" />
+        <location filename="../../app/ui/window_import.py" line="115" />
         <location filename="../../app/ui/window_reports.py" line="63" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="136" />
+        <location filename="../../app/ui/window_import.py" line="138" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>
@@ -2188,6 +2188,12 @@ Total {total}; click to show these targets</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/session.py" line="332" />
+        <source>Import %n figure(s)</source>
+        <translation>
+            <numerusform>Import %n figure</numerusform><numerusform>Import %n figures</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="338" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>Enter %n figure</numerusform>
@@ -2195,12 +2201,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="340" />
+        <location filename="../../app/ui/session.py" line="346" />
         <source>Edit figure</source>
         <translation>Edit figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="348" />
+        <location filename="../../app/ui/session.py" line="354" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>Delete %n figure</numerusform>

@@ -3,54 +3,54 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/application.py" line="149" />
+        <location filename="../../app/ui/application.py" line="154" />
         <source>Opened read-only</source>
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="141" />
+        <location filename="../../app/ui/application.py" line="146" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="171" />
+        <location filename="../../app/ui/application.py" line="176" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="177" />
-        <location filename="../../app/ui/application.py" line="183" />
+        <location filename="../../app/ui/application.py" line="182" />
+        <location filename="../../app/ui/application.py" line="188" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184" />
+        <location filename="../../app/ui/application.py" line="189" />
         <source>{file} already exists; choose another name.</source>
         <translation>{file} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="195" />
         <location filename="../../app/ui/application.py" line="200" />
+        <location filename="../../app/ui/application.py" line="205" />
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="200" />
+        <location filename="../../app/ui/application.py" line="205" />
         <source>That is the file already open; choose another name.</source>
         <translation>这正是当前打开的文件，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="206" />
+        <location filename="../../app/ui/application.py" line="211" />
         <source>Could not save</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="264" />
+        <location filename="../../app/ui/application.py" line="269" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="266" />
+        <location filename="../../app/ui/application.py" line="271" />
         <source>Policy Target Tracker {version}
 Tracks action-plan targets against reported figures.</source>
         <translation>政策目标进度跟踪 {version}
@@ -97,17 +97,17 @@ Changes made since then will no longer be in the file. The file as it is now is 
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="120" />
+        <location filename="../../app/ui/backup_flow.py" line="122" />
         <source>Backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="136" />
+        <location filename="../../app/ui/backup_flow.py" line="138" />
         <source>The file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="138" />
+        <location filename="../../app/ui/backup_flow.py" line="140" />
         <source>{error}
 
 The latest good backup of this file was taken {date} ({summary}).
@@ -118,25 +118,25 @@ Restore it and open the file? Changes made after the backup are not in it. The d
 是否用它恢复并打开文件？备份之后所做的修改不在其中。损坏的文件会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="147" />
+        <location filename="../../app/ui/backup_flow.py" line="149" />
         <source>Restored from the backup taken {date}. The damaged file was kept as:
 {copy}</source>
         <translation>已用 {date} 的备份恢复。损坏的文件已保存为：
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="159" />
-        <location filename="../../app/ui/backup_flow.py" line="189" />
+        <location filename="../../app/ui/backup_flow.py" line="161" />
+        <location filename="../../app/ui/backup_flow.py" line="193" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="162" />
+        <location filename="../../app/ui/backup_flow.py" line="164" />
         <source>This file is open read-only; it cannot be replaced by a backup.</source>
         <translation>此文件以只读方式打开，不能用备份替换。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="208" />
+        <location filename="../../app/ui/backup_flow.py" line="212" />
         <source>{file} has been restored from {backup}.
 The file as it was before is kept as:
 {copy}</source>
@@ -145,24 +145,24 @@ The file as it was before is kept as:
 {copy}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="219" />
-        <location filename="../../app/ui/backup_flow.py" line="240" />
+        <location filename="../../app/ui/backup_flow.py" line="223" />
         <location filename="../../app/ui/backup_flow.py" line="244" />
+        <location filename="../../app/ui/backup_flow.py" line="248" />
         <source>Export audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="231" />
+        <location filename="../../app/ui/backup_flow.py" line="235" />
         <source>Exporting the audit log…</source>
         <translation>正在导出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="259" />
+        <location filename="../../app/ui/backup_flow.py" line="263" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_flow.py" line="259" />
+        <location filename="../../app/ui/backup_flow.py" line="263" />
         <source>Select a target first; its change history is then shown.</source>
         <translation>请先选择一个指标，再查看它的修改记录。</translation>
     </message>
@@ -522,132 +522,132 @@ Total {total}; click to show these targets</source>
     <name>DetailPane</name>
     <message>
         <location filename="../../app/ui/detail_pane.py" line="155" />
-        <location filename="../../app/ui/detail_pane.py" line="241" />
+        <location filename="../../app/ui/detail_pane.py" line="246" />
         <source>Choose a target in the table to see its details.</source>
         <translation>在表格中选择一个指标，即可查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="243" />
+        <location filename="../../app/ui/detail_pane.py" line="248" />
         <source>Category</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="244" />
+        <location filename="../../app/ui/detail_pane.py" line="249" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="245" />
+        <location filename="../../app/ui/detail_pane.py" line="250" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="246" />
+        <location filename="../../app/ui/detail_pane.py" line="251" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="247" />
+        <location filename="../../app/ui/detail_pane.py" line="252" />
         <source>Baseline</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="248" />
+        <location filename="../../app/ui/detail_pane.py" line="253" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="249" />
+        <location filename="../../app/ui/detail_pane.py" line="254" />
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="250" />
+        <location filename="../../app/ui/detail_pane.py" line="255" />
         <source>Reported for</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="251" />
+        <location filename="../../app/ui/detail_pane.py" line="256" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="252" />
+        <location filename="../../app/ui/detail_pane.py" line="257" />
         <source>Time elapsed (时序进度)</source>
         <translation>时序进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="253" />
+        <location filename="../../app/ui/detail_pane.py" line="258" />
         <source>Lag</source>
         <translation>进度差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="254" />
+        <location filename="../../app/ui/detail_pane.py" line="259" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="255" />
+        <location filename="../../app/ui/detail_pane.py" line="260" />
         <source>Forecast at deadline</source>
         <translation>预计到期值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="262" />
+        <location filename="../../app/ui/detail_pane.py" line="267" />
         <source>Notes on the figures</source>
         <translation>数据说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="263" />
+        <location filename="../../app/ui/detail_pane.py" line="268" />
         <source>Reported figures</source>
         <translation>填报记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="264" />
+        <location filename="../../app/ui/detail_pane.py" line="269" />
         <source>Source text (原文)</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="265" />
+        <location filename="../../app/ui/detail_pane.py" line="270" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="325" />
+        <location filename="../../app/ui/detail_pane.py" line="330" />
         <source>Completion, lag and gap use the annualised value.</source>
         <translation>完成率、进度差和差距均按年化值计算。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="354" />
+        <location filename="../../app/ui/detail_pane.py" line="359" />
         <source>None (monitoring indicator)</source>
         <translation>无（监测指标）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="358" />
+        <location filename="../../app/ui/detail_pane.py" line="363" />
         <source>{comparator} {amount} by {deadline}</source>
         <translation>{deadline}前 {comparator}{amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="369" />
+        <location filename="../../app/ui/detail_pane.py" line="374" />
         <source>{amount} at {date}</source>
         <translation>{amount}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="376" />
+        <location filename="../../app/ui/detail_pane.py" line="381" />
         <source>{value} (annualised)</source>
         <translation>{value}（年化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="381" />
+        <location filename="../../app/ui/detail_pane.py" line="386" />
         <source>{points} points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="393" />
         <source>linear trend</source>
         <translation>线性趋势</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail_pane.py" line="388" />
+        <location filename="../../app/ui/detail_pane.py" line="393" />
         <source>compound growth</source>
         <translation>复合增长</translation>
     </message>
@@ -821,7 +821,7 @@ Total {total}; click to show these targets</source>
         <location filename="../../app/ui/extract_dialog.py" line="142" />
         <location filename="../../app/ui/extract_dialog.py" line="379" />
         <location filename="../../app/ui/extract_dialog.py" line="451" />
-        <location filename="../../app/ui/extract_dialog.py" line="513" />
+        <location filename="../../app/ui/extract_dialog.py" line="516" />
         <source>Targets from policy text</source>
         <translation>从政策文本识别目标</translation>
     </message>
@@ -974,12 +974,12 @@ Total {total}; click to show these targets</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="499" />
+        <location filename="../../app/ui/extract_dialog.py" line="502" />
         <source>Add from policy text (%1, %2)</source>
         <translation>从政策文本添加（%1，%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="514" />
+        <location filename="../../app/ui/extract_dialog.py" line="517" />
         <source>Discard %n ticked row(s) that have not been saved?</source>
         <translation>
             <numerusform>放弃尚未保存的 %n 个勾选行？</numerusform>
@@ -1769,8 +1769,8 @@ Total {total}; click to show these targets</source>
     </message>
     <message>
         <location filename="../../app/ui/window_import.py" line="93" />
-        <location filename="../../app/ui/window_import.py" line="141" />
-        <location filename="../../app/ui/window_import.py" line="154" />
+        <location filename="../../app/ui/window_import.py" line="143" />
+        <location filename="../../app/ui/window_import.py" line="157" />
         <source>Import returned sheets</source>
         <translation>导入填报表</translation>
     </message>
@@ -1780,18 +1780,18 @@ Total {total}; click to show these targets</source>
         <translation>此文件以只读方式打开，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="112" />
+        <location filename="../../app/ui/window_import.py" line="114" />
         <source>Checking the sheets…</source>
         <translation>正在检查填报表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="113" />
+        <location filename="../../app/ui/window_import.py" line="115" />
         <location filename="../../app/ui/window_reports.py" line="63" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="136" />
+        <location filename="../../app/ui/window_import.py" line="138" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>
@@ -2178,18 +2178,24 @@ Total {total}; click to show these targets</source>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/session.py" line="332" />
+        <source>Import %n figure(s)</source>
+        <translation>
+            <numerusform>导入 %n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/session.py" line="338" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>填报 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="340" />
+        <location filename="../../app/ui/session.py" line="346" />
         <source>Edit figure</source>
         <translation>修改填报</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="348" />
+        <location filename="../../app/ui/session.py" line="354" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>

@@ -141,3 +141,30 @@ def test_reporting_status_opens_on_the_window_as_of_date(window: MainWindow) -> 
     (dialog,) = shown
     assert isinstance(dialog, ReportingStatusDialog)
     assert dialog.period_combo.currentText() == "2025年6月"  # the last whole month before 2025-07-31
+
+
+def test_an_import_is_one_undo_step_and_after_undo_the_file_can_come_in_again(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    returned = fill(export_template(window, tmp_path), tmp_path / "回报.xlsx", FILLS)
+    ws = window.session.workspace
+    before = len(ws.entries.all())
+    window.exec_import_dialog = Answer()  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 4
+    assert window.session.undo_stack.undoText() == "Import 4 figures"
+    window.acts.undo.trigger()
+    assert len(ws.entries.all()) == before
+    again = Answer(accept=False)
+    window.exec_import_dialog = again  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    window.on_import_sheets()
+    assert len(again.seen) == 10  # not refused as "already imported": the undo took the import record back
+    window.acts.redo.trigger()
+    assert len(ws.entries.all()) == before + 4
+    refused = Answer()
+    window.exec_import_dialog = refused  # type: ignore[method-assign]
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 0 and refused.seen == []
+    actions = [e["action"] for e in ws.db.query("SELECT action FROM audit_event WHERE entity = 'import'")]
+    assert actions == ["import", "undo-import", "redo-import"]
