@@ -29,8 +29,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-import platformdirs
-
 from app.services.workspace import Workspace
 from app.storage import audit
 from app.storage.audit import Actor
@@ -100,6 +98,8 @@ class RestoreResult:
 
 
 def default_root() -> Path:
+    import platformdirs  # only once a backup is taken or listed: not needed to show the window
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
 
 

@@ -7,16 +7,19 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
     QObject,
+    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -49,6 +52,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认跟随系统或设置）")
     parser.add_argument("--screenshot", metavar="FILE.png", help="离屏渲染主窗口到 PNG 后退出")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # bench/bench_startup.py: print the wall clock once the window has painted, then quit (no settings saved)
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -321,12 +326,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = save_screenshot(app, window, Path(args.screenshot))
         controller.deleteLater()
         return code
+    if args.exit_when_shown:
+        return exit_when_painted(app, window)
     window.show()
     code = app.exec()
     controller.save_window_state()
     window.unbind()
     window.session.close()
     return code
+
+
+class _FirstPaint(QObject):
+    """Quits the event loop just after the window's first paint (the next turn of the loop)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.property("seen"):
+            self.setProperty("seen", True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+def exit_when_painted(app: QApplication, window: MainWindow) -> int:
+    """Show the window, wait for its first paint and print ``shown <time.time()>`` (the benchmark's parent
+    compares it with its own clock taken just before starting this process)."""
+    watcher = _FirstPaint(window)
+    window.installEventFilter(watcher)
+    window.show()
+    app.exec()
+    print(f"shown {time.time():.6f}", flush=True)
+    window.removeEventFilter(watcher)
+    window.close()
+    window.unbind()
+    window.session.close()
+    return 0
 
 
 def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.errors import DomainError
-from app.services.audit_export import AuditExport, export_audit, target_history
 from app.services.backups import (
     BackupError,
     backup_folder,
@@ -25,13 +24,14 @@ from app.services.backups import (
 )
 from app.services.workspace import Workspace
 from app.storage.database import CorruptFileError, StorageError
-from app.ui.backup_dialog import BackupDialog
-from app.ui.history_view import HistoryDialog
 from app.ui.prompts import Prompts
 from app.ui.session import Session
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the export load when first used, not at start-up
+    from app.services.audit_export import AuditExport
     from app.ui.application import AppController
+    from app.ui.backup_dialog import BackupDialog
+    from app.ui.history_view import HistoryDialog
 
 BACKUP_CHECK_MS = 30 * 60 * 1000  # maybe_backup takes at most one a day; checking twice an hour is plenty
 
@@ -50,6 +50,8 @@ class AuditExportJob(QRunnable):
         self.signals = _ExportSignals()
 
     def run(self) -> None:
+        from app.services.audit_export import export_audit
+
         try:
             with Workspace.open(self.path, read_only=True) as ws:
                 result = export_audit(ws, self.out)
@@ -162,6 +164,8 @@ class BackupFlow(QObject):
                 title, self.tr("This file is open read-only; it cannot be replaced by a backup.")
             )
             return False
+        from app.ui.backup_dialog import BackupDialog
+
         dialog = BackupDialog(
             ws.path,
             list_backups(ws.path, root=self.root),
@@ -259,6 +263,9 @@ class BackupFlow(QObject):
                 self.tr("Change history"), self.tr("Select a target first; its change history is then shown.")
             )
             return
+        from app.services.audit_export import target_history
+        from app.ui.history_view import HistoryDialog
+
         items = target_history(window.session.workspace, row.target.id)
         if self.history_dialog is not None:
             self.history_dialog.close()
