@@ -25,11 +25,12 @@ from app.domain.errors import DomainError
 from app.services.editing import Editor
 from app.services.import_checks import OutlierSettings
 from app.services.import_rows import Issue, PreviewRow, RowChecker, RowStatus, severity
+from app.services.period_locks import PeriodLockedError, covering, locked_message
 from app.services.sheet_reader import ImportFileError, SourceFile, read_source
 from app.services.workspace import Workspace
 from app.storage import audit
 from app.storage.database import write_transaction
-from app.storage.repositories import ImportRecord, ImportRepository
+from app.storage.repositories import ImportRecord, ImportRepository, LockRepository
 
 __all__ = [
     "FileState",
@@ -278,6 +279,13 @@ def commit_import(
         ws.held_notices(),
         write_transaction(ws.db),
     ):  # the window hears of the figures once they are committed
+        # A colleague may have locked a period since the preview: name the cells, not positions in a batch.
+        locks = LockRepository(ws.db).all()
+        locked = [(r, lock) for r in chosen if r.period and (lock := covering(locks, r.period)) is not None]
+        if locked:
+            raise PeriodLockedError(
+                [(f"{r.value_cell} 报告期", locked_message(lock, r.period, "导入")) for r, lock in locked]  # type: ignore[arg-type]
+            )
         for sha, file_rows in per_file.items():
             summary = files[sha]
             earlier = imports.find_by_sha256(sha)

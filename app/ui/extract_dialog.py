@@ -376,7 +376,12 @@ class ExtractDialog(QDialog):
         self.extract_button.setEnabled(True)
         if isinstance(result, Exception):
             self._say("")
-            self.prompts.error(self.tr("Targets from policy text"), f"{type(result).__name__}: {result}")
+            # The extractor raises nothing but DomainError by design; anything else is our bug: say so plainly.
+            detail = (
+                result.message if isinstance(result, DomainError) else f"{type(result).__name__}: {result}"
+            )
+            text = self.tr("The text could not be read: %1").replace("%1", detail)
+            self.prompts.error(self.tr("Targets from policy text"), text)
             return
         assert isinstance(result, list)
         if from_text:

@@ -326,6 +326,11 @@ class Session(QObject):
         text = self.tr("Delete target “%1”").replace("%1", target.name)
         self._push(cmd.DeleteTargetCommand, text, target, entries)
 
+    def refresh_after_refusal(self) -> None:
+        """An edit refused because the file changed meanwhile (a lock, a colleague's save): show the file as it is."""
+        self._reload_locks()
+        self.recompute()
+
     def record_import(self, entries: Sequence[ProgressEntry], records: Sequence[ImportRecord]) -> None:
         """An import already committed (one transaction in the services) becomes one undo step."""
         self.versions.note("entry", entries)

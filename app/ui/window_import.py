@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ValidationError
 from app.services.atomic_write import OutputError
 from app.services.template_rows import responsible_units
 from app.storage.database import StorageError
@@ -78,6 +78,7 @@ class ImportMixin:
         dialog = ExtractDialog(self.session, self.prompts, self, plan_id=plan_id)  # type: ignore[arg-type]
         self._extract_dialog = dialog  # tests reach it while it is shown
         self.exec_import_dialog(dialog)
+        dialog.deleteLater()  # its candidates and worker go with it
 
     def on_reporting_status(self) -> None:
         """报送情况: which units have reported for a period; read-only, so it opens on a read-only file too."""
@@ -86,6 +87,7 @@ class ImportMixin:
         dialog = ReportingStatusDialog(self.session.workspace, self.prompts, self, today=self.session.as_of)  # type: ignore[arg-type]
         self._reporting_dialog = dialog
         self.exec_import_dialog(dialog)
+        dialog.deleteLater()
 
     def on_import_sheets(self) -> int:
         """Ask for files, preview them, and save what the user accepts; returns the number of figures saved."""
@@ -145,6 +147,7 @@ class ImportMixin:
             return None
         finally:
             progress.close()
+            progress.deleteLater()
 
     def commit_preview(self, preview: ImportPreview) -> int:
         from app.services.sheet_import import commit_import
@@ -152,11 +155,18 @@ class ImportMixin:
 
         dialog = ImportPreviewDialog(preview, self)  # type: ignore[arg-type]
         self._import_dialog = dialog  # tests reach it while it is shown
-        if self.exec_import_dialog(dialog) != QDialog.DialogCode.Accepted:
+        accepted = self.exec_import_dialog(dialog) == QDialog.DialogCode.Accepted
+        accept_warnings = dialog.accept_warnings
+        dialog.deleteLater()  # the preview holds every row of every file
+        if not accepted:
             return 0
         title = QCoreApplication.translate("MainWindow", "Import returned sheets")
         try:
-            result = commit_import(self.session.workspace, preview, accept_warnings=dialog.accept_warnings)
+            result = commit_import(self.session.workspace, preview, accept_warnings=accept_warnings)
+        except ValidationError as exc:  # e.g. a period a colleague locked since the preview: cell by cell
+            self.prompts.error(title, "\n".join(f"{where}：{why}" for where, why in exc.problems))
+            self.session.refresh_after_refusal()
+            return 0
         except (DomainError, StorageError, OutputError) as exc:
             self.prompts.error(title, getattr(exc, "message", str(exc)))
             return 0

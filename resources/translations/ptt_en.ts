@@ -820,21 +820,21 @@ Total {total}; click to show these targets</translation>
     <name>ExtractDialog</name>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="142" />
-        <location filename="../../app/ui/extract_dialog.py" line="379" />
-        <location filename="../../app/ui/extract_dialog.py" line="451" />
-        <location filename="../../app/ui/extract_dialog.py" line="516" />
+        <location filename="../../app/ui/extract_dialog.py" line="384" />
+        <location filename="../../app/ui/extract_dialog.py" line="456" />
+        <location filename="../../app/ui/extract_dialog.py" line="521" />
         <source>Targets from policy text</source>
         <translation>Targets from policy text</translation>
     </message>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="149" />
-        <location filename="../../app/ui/extract_dialog.py" line="419" />
+        <location filename="../../app/ui/extract_dialog.py" line="424" />
         <source>This file is open read-only; nothing can be saved.</source>
         <translation>This file is open read-only; nothing can be saved.</translation>
     </message>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="152" />
-        <location filename="../../app/ui/extract_dialog.py" line="422" />
+        <location filename="../../app/ui/extract_dialog.py" line="427" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>Add a plan first: every target belongs to a plan.</translation>
     </message>
@@ -905,22 +905,27 @@ Total {total}; click to show these targets</translation>
         <translation>Reading the text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="384" />
+        <location filename="../../app/ui/extract_dialog.py" line="383" />
+        <source>The text could not be read: %1</source>
+        <translation>The text could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="389" />
         <source>(found in the text)</source>
         <translation>(found in the text)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="390" />
+        <location filename="../../app/ui/extract_dialog.py" line="395" />
         <source>No targets or figures were found in this text.</source>
         <translation>No targets or figures were found in this text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="393" />
+        <location filename="../../app/ui/extract_dialog.py" line="398" />
         <source>Found %1 and %2.</source>
         <translation>Found %1 and %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="394" />
+        <location filename="../../app/ui/extract_dialog.py" line="399" />
         <source>%n target(s)</source>
         <translation>
             <numerusform>%n target</numerusform>
@@ -928,7 +933,7 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="395" />
+        <location filename="../../app/ui/extract_dialog.py" line="400" />
         <source>%n progress figure(s)</source>
         <translation>
             <numerusform>%n progress figure</numerusform>
@@ -936,27 +941,27 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="397" />
+        <location filename="../../app/ui/extract_dialog.py" line="402" />
         <source>Tick the rows to keep, correct any cell, then save.</source>
         <translation>Tick the rows to keep, correct any cell, then save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="416" />
+        <location filename="../../app/ui/extract_dialog.py" line="421" />
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="425" />
+        <location filename="../../app/ui/extract_dialog.py" line="430" />
         <source>Nothing is ticked: tick “Use” on the rows to save.</source>
         <translation>Nothing is ticked: tick “Use” on the rows to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="446" />
+        <location filename="../../app/ui/extract_dialog.py" line="451" />
         <source>Saved %1 and %2 into “%3”.</source>
         <translation>Saved %1 and %2 into “%3”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="456" />
+        <location filename="../../app/ui/extract_dialog.py" line="461" />
         <source>%n ticked figure(s) not saved: the plan has no target of the same name (rename the indicator to a target's name to save it).</source>
         <translation>
             <numerusform>%n ticked figure not saved: the plan has no target of the same name (rename the indicator to a target's name to save it).</numerusform>
@@ -964,7 +969,7 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="464" />
+        <location filename="../../app/ui/extract_dialog.py" line="469" />
         <source>%n new target(s)</source>
         <translation>
             <numerusform>%n new target</numerusform>
@@ -972,7 +977,7 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="465" />
+        <location filename="../../app/ui/extract_dialog.py" line="470" />
         <source>%n figure(s)</source>
         <translation>
             <numerusform>%n figure</numerusform>
@@ -980,12 +985,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="502" />
+        <location filename="../../app/ui/extract_dialog.py" line="507" />
         <source>Add from policy text (%1, %2)</source>
         <translation>Add from policy text (%1, %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="517" />
+        <location filename="../../app/ui/extract_dialog.py" line="522" />
         <source>Discard %n ticked row(s) that have not been saved?</source>
         <translation>
             <numerusform>Discard %n ticked row that have not been saved?</numerusform>
@@ -1777,30 +1782,30 @@ Total {total}; click to show these targets</translation>
         <translation>Template written: %1 (%2 rows)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="93" />
-        <location filename="../../app/ui/window_import.py" line="143" />
-        <location filename="../../app/ui/window_import.py" line="157" />
+        <location filename="../../app/ui/window_import.py" line="95" />
+        <location filename="../../app/ui/window_import.py" line="145" />
+        <location filename="../../app/ui/window_import.py" line="163" />
         <source>Import returned sheets</source>
         <translation>Import returned sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="97" />
+        <location filename="../../app/ui/window_import.py" line="99" />
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>This file is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="114" />
+        <location filename="../../app/ui/window_import.py" line="116" />
         <source>Checking the sheets…</source>
         <translation>Checking the sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="115" />
+        <location filename="../../app/ui/window_import.py" line="117" />
         <location filename="../../app/ui/window_reports.py" line="63" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="138" />
+        <location filename="../../app/ui/window_import.py" line="140" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>
@@ -2187,13 +2192,15 @@ Total {total}; click to show these targets</translation>
         <translation>Delete target “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="332" />
+        <location filename="../../app/ui/session.py" line="337" />
         <source>Import %n figure(s)</source>
         <translation>
-            <numerusform>Import %n figure</numerusform><numerusform>Import %n figures</numerusform></translation>
+            <numerusform>Import %n figure</numerusform>
+            <numerusform>Import %n figures</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="338" />
+        <location filename="../../app/ui/session.py" line="343" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>Enter %n figure</numerusform>
@@ -2201,12 +2208,12 @@ Total {total}; click to show these targets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="346" />
+        <location filename="../../app/ui/session.py" line="351" />
         <source>Edit figure</source>
         <translation>Edit figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="354" />
+        <location filename="../../app/ui/session.py" line="359" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>Delete %n figure</numerusform>

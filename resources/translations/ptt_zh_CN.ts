@@ -819,21 +819,21 @@ Total {total}; click to show these targets</source>
     <name>ExtractDialog</name>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="142" />
-        <location filename="../../app/ui/extract_dialog.py" line="379" />
-        <location filename="../../app/ui/extract_dialog.py" line="451" />
-        <location filename="../../app/ui/extract_dialog.py" line="516" />
+        <location filename="../../app/ui/extract_dialog.py" line="384" />
+        <location filename="../../app/ui/extract_dialog.py" line="456" />
+        <location filename="../../app/ui/extract_dialog.py" line="521" />
         <source>Targets from policy text</source>
         <translation>从政策文本识别目标</translation>
     </message>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="149" />
-        <location filename="../../app/ui/extract_dialog.py" line="419" />
+        <location filename="../../app/ui/extract_dialog.py" line="424" />
         <source>This file is open read-only; nothing can be saved.</source>
         <translation>此数据文件以只读方式打开，不能保存。</translation>
     </message>
     <message>
         <location filename="../../app/ui/extract_dialog.py" line="152" />
-        <location filename="../../app/ui/extract_dialog.py" line="422" />
+        <location filename="../../app/ui/extract_dialog.py" line="427" />
         <source>Add a plan first: every target belongs to a plan.</source>
         <translation>请先添加政策文件：每个指标都属于一个政策文件。</translation>
     </message>
@@ -904,82 +904,87 @@ Total {total}; click to show these targets</source>
         <translation>正在识别…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="384" />
+        <location filename="../../app/ui/extract_dialog.py" line="383" />
+        <source>The text could not be read: %1</source>
+        <translation>无法识别这段文字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/extract_dialog.py" line="389" />
         <source>(found in the text)</source>
         <translation>（取自文中日期）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="390" />
+        <location filename="../../app/ui/extract_dialog.py" line="395" />
         <source>No targets or figures were found in this text.</source>
         <translation>在这段文字中没有找到目标或进度数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="393" />
+        <location filename="../../app/ui/extract_dialog.py" line="398" />
         <source>Found %1 and %2.</source>
         <translation>找到%1、%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="394" />
+        <location filename="../../app/ui/extract_dialog.py" line="399" />
         <source>%n target(s)</source>
         <translation>
             <numerusform>%n 个目标</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="395" />
+        <location filename="../../app/ui/extract_dialog.py" line="400" />
         <source>%n progress figure(s)</source>
         <translation>
             <numerusform>%n 条进度数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="397" />
+        <location filename="../../app/ui/extract_dialog.py" line="402" />
         <source>Tick the rows to keep, correct any cell, then save.</source>
         <translation>请勾选要采用的行，必要时修改单元格，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="416" />
+        <location filename="../../app/ui/extract_dialog.py" line="421" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="425" />
+        <location filename="../../app/ui/extract_dialog.py" line="430" />
         <source>Nothing is ticked: tick “Use” on the rows to save.</source>
         <translation>没有勾选任何行：请在“采用”列勾选要保存的行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="446" />
+        <location filename="../../app/ui/extract_dialog.py" line="451" />
         <source>Saved %1 and %2 into “%3”.</source>
         <translation>已保存到“%3”：%1，%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="456" />
+        <location filename="../../app/ui/extract_dialog.py" line="461" />
         <source>%n ticked figure(s) not saved: the plan has no target of the same name (rename the indicator to a target's name to save it).</source>
         <translation>
             <numerusform>有 %n 条勾选的进度数据未保存：本政策文件中没有同名指标（把指标名称改为已有指标的名称即可保存）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="464" />
+        <location filename="../../app/ui/extract_dialog.py" line="469" />
         <source>%n new target(s)</source>
         <translation>
             <numerusform>新增目标 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="465" />
+        <location filename="../../app/ui/extract_dialog.py" line="470" />
         <source>%n figure(s)</source>
         <translation>
             <numerusform>进度数据 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/extract_dialog.py" line="502" />
+        <location filename="../../app/ui/extract_dialog.py" line="507" />
         <source>Add from policy text (%1, %2)</source>
         <translation>从政策文本添加（%1，%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/extract_dialog.py" line="517" />
+        <location filename="../../app/ui/extract_dialog.py" line="522" />
         <source>Discard %n ticked row(s) that have not been saved?</source>
         <translation>
             <numerusform>放弃尚未保存的 %n 个勾选行？</numerusform>
@@ -1768,30 +1773,30 @@ Total {total}; click to show these targets</source>
         <translation>已生成填报模板：%1（%2 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="93" />
-        <location filename="../../app/ui/window_import.py" line="143" />
-        <location filename="../../app/ui/window_import.py" line="157" />
+        <location filename="../../app/ui/window_import.py" line="95" />
+        <location filename="../../app/ui/window_import.py" line="145" />
+        <location filename="../../app/ui/window_import.py" line="163" />
         <source>Import returned sheets</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="97" />
+        <location filename="../../app/ui/window_import.py" line="99" />
         <source>This file is open read-only; nothing can be imported.</source>
         <translation>此文件以只读方式打开，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="114" />
+        <location filename="../../app/ui/window_import.py" line="116" />
         <source>Checking the sheets…</source>
         <translation>正在检查填报表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="115" />
+        <location filename="../../app/ui/window_import.py" line="117" />
         <location filename="../../app/ui/window_reports.py" line="63" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_import.py" line="138" />
+        <location filename="../../app/ui/window_import.py" line="140" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>
@@ -2177,25 +2182,26 @@ Total {total}; click to show these targets</source>
         <translation>删除指标“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="332" />
+        <location filename="../../app/ui/session.py" line="337" />
         <source>Import %n figure(s)</source>
         <translation>
-            <numerusform>导入 %n 条</numerusform></translation>
+            <numerusform>导入 %n 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="338" />
+        <location filename="../../app/ui/session.py" line="343" />
         <source>Enter %n figure(s)</source>
         <translation>
             <numerusform>填报 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="346" />
+        <location filename="../../app/ui/session.py" line="351" />
         <source>Edit figure</source>
         <translation>修改填报</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/session.py" line="354" />
+        <location filename="../../app/ui/session.py" line="359" />
         <source>Delete %n figure(s)</source>
         <translation>
             <numerusform>删除 %n 条填报</numerusform>

@@ -648,3 +648,19 @@ def test_listeners_hear_of_the_import_only_once_it_is_committed(ws: Workspace, f
     result = commit_import(ws, preview_import(ws, [filled]))
     assert len(result.added) == 4
     assert seen == [before + 4]
+
+
+def test_a_period_locked_after_the_preview_is_refused_by_cell_and_nothing_is_saved(
+    ws: Workspace, filled: Path
+) -> None:
+    from app.domain.periods import parse_period
+    from app.services.period_locks import PeriodLockedError
+
+    preview = preview_import(ws, [filled])
+    Editor(ws).lock_period(parse_period("2024年"), "已审定")  # a colleague approves 2024 meanwhile
+    before = len(ws.entries.all())
+    with pytest.raises(PeriodLockedError) as refused:
+        commit_import(ws, preview)
+    assert refused.value.problems[0][0] == "填报!K4 报告期"  # the 2024年全年 row, by its cell
+    assert "不能导入" in refused.value.problems[0][1]
+    assert len(ws.entries.all()) == before and ImportRepository(ws.db).all() == []

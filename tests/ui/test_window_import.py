@@ -168,3 +168,16 @@ def test_an_import_is_one_undo_step_and_after_undo_the_file_can_come_in_again(
     assert window.on_import_sheets() == 0 and refused.seen == []
     actions = [e["action"] for e in ws.db.query("SELECT action FROM audit_event WHERE entity = 'import'")]
     assert actions == ["import", "undo-import", "redo-import"]
+
+
+def test_imports_leave_no_dialogs_behind(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QProgressDialog
+
+    template = export_template(window, tmp_path)
+    for n in range(3):
+        window.exec_import_dialog = Answer(accept=False)  # type: ignore[method-assign]
+        prompts(window).paths = [str(fill(template, tmp_path / f"{n}.xlsx", FILLS))]
+        window.on_import_sheets()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert window.findChildren(ImportPreviewDialog) == [] and window.findChildren(QProgressDialog) == []
