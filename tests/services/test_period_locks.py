@@ -212,7 +212,7 @@ def test_an_import_preview_marks_rows_in_a_locked_period_as_errors(ws: Workspace
         "填报!K11": RowStatus.WARNING,
     }
     lock(ws, "2024年")
-    with pytest.raises(PeriodLockedError, match="填报!K4 报告期：2024年全年已由 .*不能导入"):
+    with pytest.raises(PeriodLockedError, match=r"填报!K4 报告期：2024年全年已由 .*不能导入"):
         commit_import(ws, early)  # locked meanwhile: refused at the commit, and nothing of the file is saved
     assert (ws.entries.count(), ImportRepository(ws.db).count()) == (entries_before, 0)
 
