@@ -15,7 +15,7 @@ from app.domain.formatting import display_width
 from app.services.editing import Editor
 from app.services.period_locks import parse_lock_period
 from app.services.workspace import Workspace
-from app.storage.repositories import PeriodLock
+from app.storage.file_records import PeriodLock
 
 EXIT_OK = 0
 PERIOD_HELP = "报告期，如 2025年6月、2025年第二季度、2025年上半年、2025年1-6月"

@@ -33,7 +33,7 @@ from app.services.fill_template import COLUMNS, HEADER_ROW, SHEET, format_identi
 from app.services.sheet_import import ImportPreview, RowStatus, commit_import, preview_import
 from app.services.sheet_reader import read_source
 from app.services.workspace import Workspace
-from app.storage.repositories import ImportRepository
+from app.storage.file_records import ImportRepository
 from bench.generate import generate
 
 OUT = Path(__file__).resolve().parent / "out"

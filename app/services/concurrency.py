@@ -17,7 +17,8 @@ from app.domain.numbers import format_decimal
 from app.domain.periods import Period, PeriodKind
 from app.services.integrity import FIELD_LABELS
 from app.services.workspace import Workspace
-from app.storage.repositories import AuditEvent, FileWatch, RecordNotFoundError
+from app.storage.file_records import AuditEvent, FileWatch
+from app.storage.repositories import RecordNotFoundError
 
 Record = Plan | Target | ProgressEntry
 # Fields the user never sees change (or sees through another field): left out of "what changed".

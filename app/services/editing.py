@@ -24,14 +24,8 @@ from app.services.period_locks import already_locked, not_locked, refuse_cascade
 from app.services.workspace import Change, Workspace
 from app.storage import audit
 from app.storage.database import write_transaction
-from app.storage.repositories import (
-    LockRepository,
-    PeriodLock,
-    RecordNotFoundError,
-    entry_to_row,
-    plan_to_row,
-    target_to_row,
-)
+from app.storage.file_records import LockRepository, PeriodLock
+from app.storage.repositories import RecordNotFoundError, entry_to_row, plan_to_row, target_to_row
 
 R = TypeVar("R", Plan, Target, ProgressEntry)
 

@@ -48,7 +48,7 @@ from app.services.template_rows import (
     template_rows,
 )
 from app.services.workspace import Workspace
-from app.storage.repositories import ImportRepository
+from app.storage.file_records import ImportRepository
 
 __all__ = [
     "DEFAULT_MAX_PERIODS",

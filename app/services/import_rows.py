@@ -31,7 +31,7 @@ from app.services.sheet_reader import Cell, SheetTable
 from app.services.template_rows import identity_token, parse_identity
 from app.services.text_input import entry_from_text
 from app.services.workspace import Workspace
-from app.storage.repositories import ImportRepository, LockRepository
+from app.storage.file_records import ImportRepository, LockRepository
 
 
 class RowStatus(enum.StrEnum):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from app.domain.errors import DomainError, ValidationError
 from app.domain.periods import Period, parse_period
-from app.storage.repositories import PeriodLock
+from app.storage.file_records import PeriodLock
 
 FIELD = "报告期"
 

@@ -25,7 +25,7 @@ from datetime import timedelta
 
 from app.services.workspace import Workspace
 from app.storage.database import StorageError, write_transaction
-from app.storage.repositories import FileWatch, Presence, PresenceRepository, patience
+from app.storage.file_records import FileWatch, Presence, PresenceRepository, patience
 
 BEAT_SECONDS = 60
 ALIVE_SECONDS = 3 * BEAT_SECONDS  # three missed beats: gone

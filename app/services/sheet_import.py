@@ -30,7 +30,7 @@ from app.services.sheet_reader import ImportFileError, SourceFile, read_source
 from app.services.workspace import Workspace
 from app.storage import audit
 from app.storage.database import write_transaction
-from app.storage.repositories import ImportRecord, ImportRepository, LockRepository
+from app.storage.file_records import ImportRecord, ImportRepository, LockRepository
 
 __all__ = [
     "FileState",

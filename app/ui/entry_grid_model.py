@@ -30,7 +30,7 @@ from app.domain.units import convert
 from app.domain.validation import entry_problems
 from app.services.period_locks import covering, locked_message
 from app.services.text_input import entry_from_text
-from app.storage.repositories import PeriodLock
+from app.storage.file_records import PeriodLock
 from app.ui.labels import value_type_text
 from app.ui.lock_dialog import lock_icon
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.domain.periods import Period, end_of_month
 from app.services.period_locks import already_locked, parse_lock_period
-from app.storage.repositories import PeriodLock
+from app.storage.file_records import PeriodLock
 from app.ui.keyed_table_model import Index, KeyedTableModel
 
 LOCK_COLOUR = QColor("#5f6368")

@@ -32,7 +32,8 @@ from app.services.period_locks import PeriodLockedError
 from app.services.presence import BEAT_SECONDS, ChangeWatch, PresenceBeacon
 from app.services.statuses import StatusRow, compute_statuses
 from app.services.workspace import Change, Workspace
-from app.storage.repositories import ImportRecord, PeriodLock, Presence, RecordNotFoundError
+from app.storage.file_records import ImportRecord, PeriodLock, Presence
+from app.storage.repositories import RecordNotFoundError
 from app.ui import undo_commands as cmd
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from app.domain.entities import Plan, ProgressEntry, Target
 from app.services.editing import Editor, Restorer
 from app.services.sheet_import import forget_imports, remember_imports
 from app.storage.database import write_transaction
-from app.storage.repositories import ImportRecord
+from app.storage.file_records import ImportRecord
 
 ErrorSink = Callable[[Exception], None]
 R = TypeVar("R", Plan, Target, ProgressEntry)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from app.storage.audit import Actor
-from app.storage.repositories import PeriodLock, Presence
+from app.storage.file_records import PeriodLock, Presence
 from app.ui.lock_dialog import LockDialog, suggested_period
 
 if TYPE_CHECKING:

@@ -47,8 +47,8 @@ from app.storage.database import (
     ReadOnlyLocationError,
     integrity_problems,
 )
+from app.storage.file_records import ImportRepository
 from app.storage.migrations import LATEST_VERSION
-from app.storage.repositories import ImportRepository
 from tests.conftest import FIXED_NOW, TEST_ACTOR, fixed_clock
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -25,7 +25,7 @@ from app.services.fill_template import (
     write_unit_templates,
 )
 from app.services.workspace import Workspace
-from app.storage.repositories import ImportRepository
+from app.storage.file_records import ImportRepository
 
 AS_OF = date(2025, 7, 31)
 UNIT = "市经济和信息化局经济运行处"

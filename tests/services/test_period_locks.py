@@ -23,7 +23,7 @@ from app.services.period_locks import PeriodLockedError, parse_lock_period
 from app.services.sheet_import import RowStatus, commit_import, preview_import
 from app.services.workspace import ReadOnlyError, Workspace
 from app.storage.audit import first_broken_link
-from app.storage.repositories import ImportRepository
+from app.storage.file_records import ImportRepository
 from tests.conftest import TEST_ACTOR, fixed_clock
 
 PARKS = "专业化产业园区"  # a target of the demo without figures: counted in 个

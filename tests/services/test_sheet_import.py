@@ -38,7 +38,8 @@ from app.services.sheet_import import (
 )
 from app.services.workspace import ReadOnlyError, Workspace
 from app.storage.audit import first_broken_link
-from app.storage.repositories import ImportRecord, ImportRepository, RecordNotFoundError
+from app.storage.file_records import ImportRecord, ImportRepository
+from app.storage.repositories import RecordNotFoundError
 from tests.conftest import FIXED_NOW, TEST_ACTOR, fixed_clock
 
 AS_OF = date(2025, 7, 31)

@@ -223,7 +223,7 @@ def test_a_file_from_the_previous_release_opens_read_only_as_it_is(tmp_path: Pat
     from app.services.demo import create_demo_workspace
     from app.services.statuses import compute_statuses
     from app.services.workspace import Workspace
-    from app.storage.repositories import ImportRepository
+    from app.storage.file_records import ImportRepository
 
     path = tmp_path / "上一版 数据.ptt.sqlite"
     create_demo_workspace(path).close()

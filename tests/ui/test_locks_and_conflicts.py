@@ -20,7 +20,7 @@ from app.services.editing import Editor
 from app.services.presence import PresenceBeacon
 from app.services.workspace import Workspace
 from app.storage.audit import Actor
-from app.storage.repositories import PeriodLock
+from app.storage.file_records import PeriodLock
 from app.ui.application import AppController
 from app.ui.entry_grid import EntryGrid
 from app.ui.entry_grid_model import LOCKED_BACKGROUND
