@@ -84,7 +84,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of)
     with _reading_workspace(args) as ws:
-        rows = compute_statuses(ws, as_of)
+        rows = compute_statuses(ws, as_of, recent_only=True)  # statuses only: no histories needed
         rows.sort(key=lambda r: (r.plan.id or 0, r.target.id or 0))
         if args.format == "json":
             out = {

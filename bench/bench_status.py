@@ -47,9 +47,9 @@ def raw_floor(path: Path) -> None:
     assert rows
 
 
-def open_and_compute(path: Path) -> None:
+def open_and_compute(path: Path, recent_only: bool) -> None:
     with Workspace.open(path, read_only=True) as ws:
-        rows = compute_statuses(ws, AS_OF)
+        rows = compute_statuses(ws, AS_OF, recent_only=recent_only)
     assert len(rows) > 0
 
 
@@ -58,7 +58,7 @@ def open_compute_and_fill_model(path: Path) -> None:
 
     with Workspace.open(path, read_only=True) as ws:
         model = TargetTableModel()
-        model.set_rows(compute_statuses(ws, AS_OF))
+        model.set_rows(compute_statuses(ws, AS_OF, recent_only=True))
     assert model.rowCount() > 0
 
 
@@ -77,20 +77,25 @@ def main() -> int:
         "entries_per_target": args.entries,
         "floor_s": floor,
     }
-    measured = {"open + compute all statuses": timed(lambda: open_and_compute(path), args.repeat)}
+    measured = {
+        # What the window does: each status from the figures it needs (the dashboard's rows).
+        "open + every status (dashboard)": timed(lambda: open_and_compute(path, True), args.repeat),
+        # What reports and the CLI do: every figure of every target, for the full trajectories.
+        "open + every status, all figures (reports)": timed(lambda: open_and_compute(path, False), args.repeat),
+    }
     if args.model:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication.instance() or QApplication([])
-        measured["open + compute + fill dashboard model"] = timed(
+        measured["open + every status + fill dashboard model"] = timed(
             lambda: open_compute_and_fill_model(path), args.repeat
         )
-    print(f"{'measurement':<42}{'median s':>10}{'floor s':>10}{'ratio':>8}")
+    print(f"{'measurement':<46}{'median s':>10}{'floor s':>10}{'ratio':>8}")
     for name, seconds in measured.items():
-        print(f"{name:<42}{seconds:>10.3f}{floor:>10.3f}{seconds / floor:>8.1f}")
+        print(f"{name:<46}{seconds:>10.3f}{floor:>10.3f}{seconds / floor:>8.1f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak resident memory (MB)':<42}{peak_mb:>10.0f}")
+    print(f"{'peak resident memory (MB)':<46}{peak_mb:>10.0f}")
     results["measurements_s"] = measured
     results["peak_rss_mb"] = round(peak_mb)
     print(json.dumps(results, ensure_ascii=False))

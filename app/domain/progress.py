@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -303,5 +303,11 @@ def _forecast(
     return float(a) + pace * remaining, "linear"
 
 
+_PROGRESS_FIELDS = tuple(f.name for f in fields(Progress))
+
+
 def _replace(p: Progress, **changes: object) -> Progress:
-    return replace(p, **changes)  # type: ignore[arg-type]
+    # dataclasses.replace re-inspects the class on every call; statuses are computed by the thousand.
+    values = {name: getattr(p, name) for name in _PROGRESS_FIELDS}
+    values.update(changes)
+    return Progress(**values)

@@ -71,22 +71,36 @@ def cumulative_series(
         for e in sorted(entries, key=lambda x: (x.period.end, x.period.start, _recency(x))):
             by_end[e.period.end] = e
         return [Observation(end, e.value, e) for end, e in by_end.items()]
+    # Each end's total is recounted from scratch (a longer span can replace shorter ones), over one sort.
+    ordered = sorted(entries, key=lambda x: (x.period.start, -x.period.end.toordinal()))
+    cumulative = [e for e in entries if e.value_type is ValueType.CUMULATIVE]
     points: list[Observation] = []
     for end in sorted({e.period.end for e in entries}):
-        upto = [e for e in entries if e.period.end <= end]
-        cumulative = [e for e in upto if e.value_type is ValueType.CUMULATIVE]
         base: ProgressEntry | None = None
-        if cumulative:
-            base = max(cumulative, key=lambda e: (e.period.end, e.period.start, _recency(e)))
+        upto = [e for e in cumulative if e.period.end <= end]
+        if upto:
+            base = max(upto, key=lambda e: (e.period.end, e.period.start, _recency(e)))
             start_value, since = base.value, base.period.end
         else:
             start_value, since = baseline, baseline_on
-        increments = [e for e in upto if e.value_type is ValueType.PERIOD and e.period.start > since]
-        counted = [*increments, *([base] if base else [])]
-        if not counted:
+        total, label = Decimal(0), base
+        covered_until: dict[int, date] = {}  # as in flow_total: per year, never count a stretch twice
+        for e in ordered:
+            span = e.period
+            if e.value_type is not ValueType.PERIOD or span.end > end or span.start <= since:
+                continue
+            if label is None or (span.end, span.end - span.start) > (
+                label.period.end,
+                label.period.end - label.period.start,
+            ):
+                label = e
+            until = covered_until.get(span.end.year)
+            if until is None or span.start > until:
+                total += e.value
+                covered_until[span.end.year] = span.end
+        if label is None:
             continue
-        label = max(counted, key=lambda e: (e.period.end, e.period.end - e.period.start))
-        points.append(Observation(end, start_value + flow_total(increments), label))
+        points.append(Observation(end, start_value + total, label))
     return points
 
 

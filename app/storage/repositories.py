@@ -7,6 +7,7 @@ later without touching services or UI. Repositories never open transactions; the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -334,6 +335,44 @@ class EntryRepository(_Repository):
 
     def for_target(self, target_id: int) -> list[ProgressEntry]:
         return self._entries("WHERE target_id = ?", [target_id])
+
+    def for_targets(self, target_ids: list[int]) -> list[ProgressEntry]:
+        if not target_ids:
+            return []
+        return self._entries("WHERE target_id IN (SELECT value FROM json_each(?))", [json.dumps(target_ids)])
+
+    def needed_for_status(self, as_of: date, recent_ends: int, flow_year: int | None) -> list[ProgressEntry]:
+        """The figures every target's status needs as of ``as_of``, not its whole history.
+
+        A target's latest ``recent_ends`` period ends; a yearly flow's figures of the year being judged
+        (``flow_year``, or the year of its latest figure when None); and the whole history of a running total
+        built from 期间值 or of any target with figures in another unit (their arithmetic reads every figure).
+        """
+        sql = f"""
+        WITH scope AS MATERIALIZED (
+          SELECT t.id AS target_id,
+            CASE
+              WHEN EXISTS (SELECT 1 FROM progress_entry x WHERE x.target_id = t.id AND x.period_end <= :as_of
+                           AND (x.unit NOT IN ('', t.unit)
+                                OR (t.kind = 'cumulative' AND x.value_type <> 'cumulative')))
+                THEN ''
+              WHEN t.kind = 'flow' THEN
+                coalesce(:flow_year || '-01-01',
+                         (SELECT substr(max(x.period_end), 1, 4) || '-01-01' FROM progress_entry x
+                          WHERE x.target_id = t.id AND x.period_end <= :as_of))
+              ELSE (SELECT min(period_end) FROM (SELECT DISTINCT x.period_end FROM progress_entry x
+                    WHERE x.target_id = t.id AND x.period_end <= :as_of
+                    ORDER BY x.period_end DESC LIMIT :recent_ends))
+            END AS since
+          FROM target t)
+        SELECT {", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))}
+        FROM scope JOIN progress_entry e
+          ON e.target_id = scope.target_id AND e.period_end >= scope.since AND e.period_end <= :as_of
+        ORDER BY e.target_id, e.period_end, e.period_start, e.id
+        """
+        params = {"as_of": as_of.isoformat(), "recent_ends": recent_ends, "flow_year": flow_year}
+        read = entry_reader()
+        return [read(r) for r in self.db.execute(sql, params)]
 
     def get(self, entry_id: int) -> ProgressEntry:
         found = self._entries("WHERE id = ?", [entry_id])

@@ -371,7 +371,8 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, LocksMi
         if not indexes:
             return None
         value = indexes[0].data(TargetTableModel.EntityRole)
-        return value if isinstance(value, StatusRow) else None
+        # The selection is shown in detail: with its whole history, not only what its status needed.
+        return self.session.complete_row(value) if isinstance(value, StatusRow) else None
 
     def select_target(self, target_id: int) -> bool:
         for r in range(self.proxy.rowCount()):

@@ -30,7 +30,7 @@ from app.services.concurrency import ConflictError
 from app.services.editing import Editor
 from app.services.period_locks import PeriodLockedError
 from app.services.presence import BEAT_SECONDS, ChangeWatch, PresenceBeacon
-from app.services.statuses import StatusRow, compute_statuses
+from app.services.statuses import StatusRow, complete_rows, compute_statuses
 from app.services.workspace import Change, Workspace
 from app.storage.file_records import ImportRecord, PeriodLock, Presence
 from app.storage.repositories import RecordNotFoundError
@@ -69,6 +69,7 @@ class StatusJob(QRunnable):
                     self.as_of,
                     self.settings,
                     on_progress=lambda done, total: self.signals.progress.emit(self.generation, done, total),
+                    recent_only=True,  # views that show a target's history ask Session.complete_rows
                 )
         except Exception as exc:  # reported to the window, never lost in a thread
             self.signals.failed.emit(self.generation, str(exc))
@@ -100,6 +101,9 @@ class Session(QObject):
         self._as_of = as_of
         self._generation = 0
         self._rows: list[StatusRow] = []
+        self._completed: dict[
+            int, tuple[StatusRow, StatusRow]
+        ] = {}  # target id → (dashboard row, complete row)
         self._jobs: dict[int, StatusJob] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -134,7 +138,22 @@ class Session(QObject):
 
     @property
     def rows(self) -> list[StatusRow]:
+        """Every target's status; each row holds only the figures its status needs (see complete_rows)."""
         return self._rows
+
+    def complete_rows(self, rows: Sequence[StatusRow]) -> list[StatusRow]:
+        """These rows with every figure of their targets and the whole trajectory: for the views that show a
+        target's history (detail pane, entry grid, trajectory chart). Read once per computation."""
+        wanted = [
+            r for r in rows if not r.complete and self._completed.get(r.target.id or 0, (None,))[0] is not r
+        ]
+        if wanted:
+            for quick, full in zip(wanted, complete_rows(self.workspace, wanted, self.settings), strict=True):
+                self._completed[quick.target.id or 0] = (quick, full)
+        return [r if r.complete else self._completed[r.target.id or 0][1] for r in rows]
+
+    def complete_row(self, row: StatusRow | None) -> StatusRow | None:
+        return None if row is None else self.complete_rows([row])[0]
 
     @property
     def read_only(self) -> bool:
@@ -236,6 +255,7 @@ class Session(QObject):
         self._jobs = {g: job for g, job in self._jobs.items() if g > generation}
         if generation == self._generation:
             self._rows = rows
+            self._completed.clear()
             self.statusesReady.emit(rows)
 
     def _on_job_failed(self, generation: int, message: str) -> None:

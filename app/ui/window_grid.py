@@ -37,7 +37,7 @@ class EntryGridMixin:
             self.show_unit_grid(self._unit_mode)
             return
         rows = [r for r in self.session.rows if r.target.id in self._grid_target_ids]
-        self._set_grid_rows(rows)
+        self._set_grid_rows(self.session.complete_rows(rows))
 
     def _load_entry_grid(self, row: StatusRow | None) -> None:
         self._set_grid_rows([row] if row else [])
@@ -117,7 +117,9 @@ class EntryGridMixin:
             for r in self.session.rows
             if r.target.responsible_unit == unit and r.target.kind.value != "monitoring"
         ]
-        rows = rows or [r for r in self.session.rows if r.target.responsible_unit == unit]
+        rows = self.session.complete_rows(
+            rows or [r for r in self.session.rows if r.target.responsible_unit == unit]
+        )
         self.entry_grid.model.set_targets([r.target for r in rows], [e for r in rows for e in r.entries])
         self.entry_grid.model.set_default_year(self.session.as_of.year)
         self.tabs.setCurrentIndex(1)

@@ -35,6 +35,7 @@ def test_new_file_gets_schema_version_wal_and_foreign_keys(tmp_path: Path) -> No
         "0001_initial",
         "0002_imports",
         "0003_locks_and_presence",
+        "0004_status_index",
     ]
     opened.close()
 

@@ -4,6 +4,7 @@ switch language, open files. Message boxes and file dialogs are replaced by scri
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,47 @@ def test_a_new_target_from_the_dialog_appears_and_undo_removes_it(
     with qtbot.waitSignal(window.session.statusesReady):
         window.acts.undo.trigger()
     assert window.model.rowCount() == 20
+
+
+def test_a_target_with_years_of_figures_shows_them_all_in_detail(qtbot: QtBot, window: MainWindow) -> None:
+    """The dashboard computes from the latest few figures; the selected target's history, grid and trajectory
+    show every one of its 19 figures (Jan 2024 – Jul 2025, 累计 10 more each month: 190 of 600 = 31.7 %)."""
+    from app.domain.entities import ProgressEntry, Target, TargetKind, ValueType
+    from app.domain.periods import as_of, month
+
+    session = window.session
+    plan_id = session.rows[0].plan.id or 0
+    target = session.add_target(
+        Target(
+            plan_id=plan_id,
+            name="长期累计指标",
+            kind=TargetKind.CUMULATIVE,
+            unit="家",
+            target_value=Decimal(600),
+            deadline=date(2026, 12, 31),
+        )
+    )
+    figures = [
+        ProgressEntry(
+            target.id or 0,
+            as_of(month(2024 + i // 12, i % 12 + 1).end),
+            Decimal(10 * (i + 1)),
+            "家",
+            ValueType.CUMULATIVE,
+            source="测试",
+        )
+        for i in range(19)
+    ]
+    with qtbot.waitSignal(session.statusesReady):
+        session.add_entries(figures)
+    session.wait_for_statuses()
+    quick = next(r for r in session.rows if r.target.name == "长期累计指标")
+    assert len(quick.entries) == 6  # what the status needed
+    assert shown_value(window, "长期累计指标", "completion") == "31.7%"
+    select(window, "长期累计指标")
+    detail = window.detail.current_row()
+    assert detail is not None and len(detail.entries) == 19 and len(detail.progress.series) == 19
+    assert window.detail.history_model.rowCount() == 19
+    assert window.entry_grid.model.first_new_row == 19
+    chart = window.charts.trajectory
+    assert chart is not None and len(chart.data().points) == 19
