@@ -81,7 +81,9 @@ def main() -> int:
         # What the window does: each status from the figures it needs (the dashboard's rows).
         "open + every status (dashboard)": timed(lambda: open_and_compute(path, True), args.repeat),
         # What reports and the CLI do: every figure of every target, for the full trajectories.
-        "open + every status, all figures (reports)": timed(lambda: open_and_compute(path, False), args.repeat),
+        "open + every status, all figures (reports)": timed(
+            lambda: open_and_compute(path, False), args.repeat
+        ),
     }
     if args.model:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
