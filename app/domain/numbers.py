@@ -31,6 +31,9 @@ _LEVELS: tuple[tuple[str, int], ...] = (("亿", 10**8), ("万", 10**4))
 _CHINESE_CHARS = frozenset(_DIGITS) | frozenset(_SMALL_UNITS) | {"万", "亿", "点"}
 _ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", re.ASCII)
 _ARABIC_PREFIX = re.compile(r"[0-9][0-9,.]*", re.ASCII)
+# An ASCII number, then perhaps a unit that starts with no digit, sign, point or space (the general parser
+# reads the same text the same way; anything else goes to it).
+_PLAIN_QUANTITY = re.compile(r"([+-]?[0-9]+(?:\.[0-9]+)?)([^\s0-9.,+\-][^\s]*)?")
 _TRANSLATE = str.maketrans({"\u2212": "-"})  # NFKC leaves the mathematical minus sign alone
 
 
@@ -57,6 +60,9 @@ def normalize(d: Decimal) -> Decimal:
         return d
     if d.is_zero():
         return Decimal(0)  # also turns -0 into 0
+    text = str(d)  # the common case, already plain ("31.5", "1590"), is told from its text cheaply
+    if "E" not in text and not ("." in text and text.endswith("0")):
+        return d
     sign, digits, exponent = d.as_tuple()
     assert isinstance(exponent, int)  # finite
     kept = list(digits)
@@ -209,6 +215,15 @@ def parse_quantity(text: str, *, field: str = "数值") -> Quantity:
     Arabic numerals and Chinese decimals leave the magnitude in the unit: "1.35万亿元" is (1.35, "万亿元"),
     "三点五亿元" is (3.5, "亿元").
     """
+    if plain := _PLAIN_QUANTITY.fullmatch(text):  # most cells of an imported sheet: "31.5", "-2", "257亿元"
+        number, unit_text = plain.groups()
+        unit = units.known_unit(unit_text) if unit_text else None
+        if unit_text is None or unit is not None:
+            return Quantity(normalize(Decimal(number)), unit.text if unit else "", "")
+    return _parse_quantity(text, field)
+
+
+def _parse_quantity(text: str, field: str) -> Quantity:
     raw = _clean(text)
     if not raw:
         raise NumberError(f"数值不能为空：{EXAMPLES}", field=field)

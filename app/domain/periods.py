@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from app.domain.errors import PeriodError
 
@@ -263,6 +264,12 @@ def _parse_core(s: str, default_year: int | None, shown: str, field: str, noun: 
 
 def parse_period(text: str, *, default_year: int | None = None, field: str = "报告期") -> Period:
     """Read a period as reports write it; ``default_year`` fills in "前三季度" when the year is elsewhere."""
+    return _parse_period_cached(text, default_year, field)
+
+
+@lru_cache(maxsize=4096)
+def _parse_period_cached(text: str, default_year: int | None, field: str) -> Period:
+    # A sheet of 100,000 figures names a few dozen periods; periods are immutable. Errors are not cached.
     return _parse(text, default_year, field, "报告期")
 
 

@@ -122,6 +122,11 @@ def parse_unit(text: str, *, field: str = "单位") -> Unit:
     return unit
 
 
+def known_unit(text: str) -> Unit | None:
+    """``parse_unit`` without the error: None for a unit nobody can read."""
+    return _parse_cached(text)
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> Unit | None:
     """Cached because a data file holds a handful of distinct unit strings, read once per entry."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from app.domain.entities import Plan, ProgressEntry, Target
@@ -46,17 +45,7 @@ class Editor:
         at = self.ws.clock().isoformat(timespec="seconds")
         with write_transaction(self.ws.db):
             yield events
-            for action, entity, entity_id, before, after in events:
-                audit.record(
-                    self.ws.db,
-                    at=at,
-                    actor=self.ws.actor,
-                    action=action,
-                    entity=entity,
-                    entity_id=entity_id,
-                    before=before,
-                    after=after,
-                )
+            audit.record_many(self.ws.db, at=at, actor=self.ws.actor, events=events)
 
     def _fresh(
         self, entity: str, read: Callable[[int], R], record_id: int, expected: int, *, deleting: bool = False
@@ -178,15 +167,17 @@ class Editor:
             problems += [(f"{prefix}{f}", m) for f, m in entry_problems(entry, target)]
         if problems:
             raise ValidationError(problems)
-        saved: list[ProgressEntry] = []
-        now = self.ws.clock()
+        now = self.ws.clock().isoformat(timespec="seconds")
+        records = [entry_to_row(e) for e in entries]
+        for record in records:
+            record["entered_at"] = record["entered_at"] or now
         with self._action() as events:
             refuse_locked(self.locks(), [e.period for e in entries], "添加")
-            for entry in entries:
-                stamped = entry if entry.entered_at else replace(entry, entered_at=now)
-                new = self.ws.entries.add(stamped)
-                saved.append(new)
-                events.append(("create", "entry", new.id, None, _snapshot(entry_to_row(new), new.id)))
+            saved = self.ws.entries.add_rows(records)
+            events += [
+                ("create", "entry", new.id, None, _snapshot(record, new.id))
+                for new, record in zip(saved, records, strict=True)
+            ]
         self.ws.notify(Change("entry", "create", tuple(_id(e.id) for e in saved)))
         return saved
 

@@ -72,19 +72,32 @@ def outlier_warning(
 
 
 def outlier_warning_for(
-    entry: ProgressEntry, target: Target, history: Sequence[Point], settings: OutlierSettings | None = None
+    entry: ProgressEntry,
+    target: Target,
+    history: Sequence[Point],
+    settings: OutlierSettings | None = None,
+    memo: dict[tuple[int, object, object], tuple[Sequence[Point], list[Point], float, float]] | None = None,
 ) -> str | None:
-    """``outlier_warning`` against history already made comparable (``comparable_points``)."""
+    """``outlier_warning`` against history already made comparable (``comparable_points``). Checking many rows
+    against the same history, pass one ``memo`` dict: the band is then computed once, not once per row."""
     s = settings or OutlierSettings()
     value = _comparable(entry, target)
     if value is None:
         return None
     span = (entry.period.start, entry.period.end)
-    points = [
-        (h, v)
-        for h, v in history
-        if h.value_type is entry.value_type and (h.period.start, h.period.end) != span
-    ]
+    same_type = [(h, v) for h, v in history if h.value_type is entry.value_type]
+    # The history without this row's own period: for a new period (the usual case) the whole history.
+    excluded = span if any((h.period.start, h.period.end) == span for h, _ in same_type) else None
+    key = (id(history), entry.value_type, excluded)
+    if memo is not None and key in memo:
+        _, points, mean, sd = memo[key]
+    else:
+        points = [(h, v) for h, v in same_type if (h.period.start, h.period.end) != span]
+        values = [v for _, v in points]
+        mean = sum(values) / len(values) if values else 0.0
+        sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) if values else 0.0
+        if memo is not None:
+            memo[key] = (history, points, mean, sd)  # holding the history keeps its id from being reused
     if not points:
         return None
     per_month = entry.value_type is ValueType.PERIOD
@@ -98,16 +111,13 @@ def outlier_warning_for(
                 f"累计值 {_amount(value, target.unit)} 低于 {last.period.label} 的 "
                 f"{_amount(last_value, target.unit)}，累计数通常不会减少，请核对"
             )
-    values = [v for _, v in points]
-    shown = f"（按月平均 {_amount(value, unit)}）" if per_month else ""
-    if len(values) >= s.min_history and not running_total:
-        mean = sum(values) / len(values)
-        sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    if len(points) >= s.min_history and not running_total:
         half_width = max(s.sd_factor * sd, s.min_band * abs(mean))
         low, high = mean - half_width, mean + half_width
         if not low <= value <= high:
+            shown = f"（按月平均 {_amount(value, unit)}）" if per_month else ""
             return (
-                f"与历史数据相比异常{shown}：此前 {len(values)} 期的正常范围约为 "
+                f"与历史数据相比异常{shown}：此前 {len(points)} 期的正常范围约为 "
                 f"{_amount(low, unit)} 至 {_amount(high, unit)}（均值 ± {s.sd_factor:g} 倍标准差），请核对"
             )
         return None
@@ -117,6 +127,7 @@ def outlier_warning_for(
     ratio = value / ref
     if ratio > s.jump_ratio or ratio < 1 / s.jump_ratio:
         times = f"{ratio:.1f} 倍" if ratio > 1 else f"{ratio:.3g} 倍（不到十分之一）"
+        shown = f"（按月平均 {_amount(value, unit)}）" if per_month else ""
         return (
             f"与上次相比跳变过大{shown}：是 {latest.period.label}（{_amount(ref, unit)}）的 {times}，"
             "请核对数量级（万/亿）、单位或百分比的写法"

@@ -8,13 +8,13 @@ periods are read by the same parsers as every other input (``text_input.entry_fr
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.domain.entities import Plan, ProgressEntry, Target
+from app.domain.entities import Plan, ProgressEntry, Target, ValueType
 from app.domain.errors import DomainError, ValidationError
 from app.domain.formatting import format_amount
 from app.domain.numbers import format_decimal, parse_quantity
@@ -133,9 +133,14 @@ def cell_text(cell: Cell, *, period: bool = False) -> str:
     """
     if cell is None or isinstance(cell, bool):
         return "" if cell is None else str(cell)
-    if isinstance(cell, int | float):
-        number = Decimal(f"{cell:.15g}") if isinstance(cell, float) else Decimal(cell)
+    if isinstance(cell, float):
+        shown = f"{cell:.15g}"
+        if shown.lstrip("-").replace(".", "", 1).isdigit() and shown != "-0":
+            return shown  # %g already drops trailing zeros; only exponents (1e+16) need the long way
+        number = Decimal(shown)
         return format_decimal(number) if number.is_finite() else str(cell)
+    if isinstance(cell, int):
+        return str(cell)
     if isinstance(cell, datetime | date):
         # Excel turns "2025年6月" typed into a date cell into 2025-06-01: the first of a month means that month.
         if period and cell.day == 1:
@@ -167,7 +172,8 @@ class RowChecker:
         self._for_target: Callable[[int], list[ProgressEntry]] = ws.entries.for_target
         self._history: dict[int, list[ProgressEntry]] = {}
         self._spans: dict[int, dict[tuple[date, date], ProgressEntry]] = {}
-        self._points: dict[int, list[Point]] = {}
+        self._points: dict[tuple[int, ValueType], list[Point]] = {}
+        self._bands: dict[tuple[int, object, object], tuple[Sequence[Point], list[Point], float, float]] = {}
 
     def history(self, target_id: int) -> list[ProgressEntry]:
         if target_id not in self._history:
@@ -351,10 +357,11 @@ class RowChecker:
                     f"{format_amount(value, target.unit)} 为准（更正）",
                 )
             )
-        tid = target.id or 0
-        if tid not in self._points:
-            self._points[tid] = comparable_points(self.history(tid), target)
-        warning = outlier_warning_for(entry, target, self._points[tid], self.outliers)
+        key = (target.id or 0, entry.value_type)
+        if key not in self._points:  # only figures of the same type are compared: group them once
+            points = comparable_points(self.history(key[0]), target)
+            self._points[key] = [p for p in points if p[0].value_type is entry.value_type]
+        warning = outlier_warning_for(entry, target, self._points[key], self.outliers, self._bands)
         if warning:
             issues.append(Issue(RowStatus.WARNING, cell, "数值", warning))
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from app.domain.entities import Plan, ProgressEntry, Target, TargetKind, ValueType
@@ -44,6 +45,7 @@ _IDENTITY = re.compile(r"^\s*T(\d{1,12})-([0-9a-fA-F]{8})\s*$")
 # identity ------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # checked on every imported row; a file has a few thousand targets
 def identity_token(file_key: str, target_id: int) -> str:
     return hashlib.sha256(f"ptt-template:{file_key}:{target_id}".encode()).hexdigest()[:8]
 
@@ -52,6 +54,7 @@ def format_identity(file_key: str, target_id: int) -> str:
     return f"T{target_id}-{identity_token(file_key, target_id)}"
 
 
+@lru_cache(maxsize=65536)
 def parse_identity(text: str) -> tuple[int, str] | None:
     """(target id, token) from "T12-1a2b3c4d"; None when the text is not an identity at all."""
     m = _IDENTITY.match(text)

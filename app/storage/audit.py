@@ -48,6 +48,24 @@ def _fields(
     }
 
 
+def record_many(
+    db: sqlite_utils.Database, *, at: str, actor: Actor, events: list[tuple[str, str, int | None, Any, Any]]
+) -> None:
+    """Append events (action, entity, entity_id, before, after) in order, each linked to the one before;
+    call inside the transaction of the change they describe."""
+    row = db.execute("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    prev = row[0] if row else GENESIS
+    for action, entity, entity_id, before, after in events:
+        event = _fields(at, actor, action, entity, entity_id, before, after)
+        digest = event_hash(prev, event)
+        db.execute(
+            "INSERT INTO audit_event (at, who, machine, action, entity, entity_id, before, after, prev_hash, hash)"
+            " VALUES (:at, :who, :machine, :action, :entity, :entity_id, :before, :after, :prev_hash, :hash)",
+            {**event, "prev_hash": prev, "hash": digest},
+        )
+        prev = digest
+
+
 def record(
     db: sqlite_utils.Database,
     *,

@@ -335,3 +335,42 @@ def test_numeral_soup_raises_only_domain_errors(text: str) -> None:
         pass
     else:
         assert isinstance(quantity.value, Decimal)
+
+
+_UNITS = ["", "亿元", "万亿元", "万元", "元", "家", "个", "%", "个百分点", "P", "万", "亿", "平方公里", "％", "e5",
+          "个以上", "亿元 ", "x", "万亿美元"]  # fmt: skip
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(
+    sign=st.sampled_from(["", "-", "+"]),
+    whole=st.integers(0, 10**18),
+    fraction=st.one_of(st.just(""), st.from_regex(r"\.[0-9]{1,8}", fullmatch=True)),
+    unit=st.sampled_from(_UNITS),
+)
+def test_the_fast_path_reads_plain_figures_as_the_general_parser_does(
+    sign: str, whole: int, fraction: str, unit: str
+) -> None:
+    """ "31.5", "-2", "257亿元" skip the general parser: same Quantity, or the same refusal."""
+    from app.domain.errors import DomainError
+    from app.domain.numbers import _parse_quantity
+
+    text = f"{sign}{whole}{fraction}{unit}"
+    try:
+        expected: object = _parse_quantity(text, "数值")
+    except DomainError as exc:
+        expected = (type(exc), exc.message)
+    try:
+        got: object = parse_quantity(text)
+    except DomainError as exc:
+        got = (type(exc), exc.message)
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["31.50", "1E+4", "1.2E-7", "-0.0", "100", "-31.5", "0.000100"])
+def test_normalize_gives_plain_digits_without_trailing_zeros(text: str) -> None:
+    d = normalize(D(text))
+    _, digits, exponent = d.as_tuple()
+    assert d == D(text)
+    assert isinstance(exponent, int) and exponent <= 0  # never 1E+4
+    assert exponent == 0 or digits[-1] != 0  # no trailing zeros after the point

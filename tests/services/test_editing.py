@@ -114,15 +114,15 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(
 ) -> None:
     editor, _, target = seeded
     calls = {"n": 0}
-    original = workspace.entries.add
+    original = workspace.entries._insert
 
-    def flaky_add(entry: ProgressEntry) -> ProgressEntry:
+    def flaky_insert(row: dict[str, object]) -> int:
         calls["n"] += 1
         if calls["n"] == 2:
             raise sqlite3.OperationalError("disk I/O error")
-        return original(entry)
+        return original(row)
 
-    monkeypatch.setattr(workspace.entries, "add", flaky_add)
+    monkeypatch.setattr(workspace.entries, "_insert", flaky_insert)
     with pytest.raises(sqlite3.OperationalError):
         editor.add_entries(
             [make_entry(target.id or 0, "2024年全年", "340"), make_entry(target.id or 0, "2025年全年", "400")]
@@ -211,3 +211,29 @@ def test_a_failed_demo_load_leaves_no_file_behind(tmp_path: Path, monkeypatch: p
     with pytest.raises(RuntimeError):
         demo.create_demo_workspace(path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_added_entries_are_returned_exactly_as_the_file_holds_them(
+    seeded: tuple[Editor, Plan, Target], workspace: Workspace
+) -> None:
+    """Returned without re-reading each row: still equal, field for field, to what a query reads back —
+    340.50 normalised to 340.5, the clock's time to the second, version 1 — and each audited in order."""
+    editor, _, target = seeded
+    added = editor.add_entries(
+        [
+            make_entry(target.id or 0, "2024年全年", "340.50"),
+            make_entry(target.id or 0, "2025年上半年", "1.2", "万亿元"),
+        ]
+    )
+    for entry in added:
+        read = workspace.entries.get(entry.id or 0)
+        assert entry == read
+        assert (entry.version, entry.entered_at) == (read.version, read.entered_at) == (1, fixed_clock())
+    assert [str(e.value) for e in added] == ["340.5", "1.2"]
+    events = audit_rows(workspace)[-2:]
+    assert [(e["action"], e["entity_id"]) for e in events] == [
+        ("create", added[0].id),
+        ("create", added[1].id),
+    ]
+    assert '"value":"340.5"' in str(events[0]["after"])
+    assert first_broken_link(workspace.db) is None

@@ -25,7 +25,7 @@ from app.domain.periods import as_of, month, parse_period, year_to_date
 from app.services.demo import create_demo_workspace
 from app.services.editing import Editor
 from app.services.fill_template import write_template
-from app.services.import_checks import outlier_warning
+from app.services.import_checks import comparable_points, outlier_warning, outlier_warning_for
 from app.services.integrity import audit_mismatches
 from app.services.sheet_import import (
     FileState,
@@ -585,6 +585,25 @@ def test_three_or_more_figures_set_a_mean_plus_minus_three_sd_band() -> None:
     assert outlier_warning(_rate(4, "45"), RATE, history) == (
         "与历史数据相比异常：此前 3 期的正常范围约为 -4.49% 至 44.49%（均值 ± 3 倍标准差），请核对"
     )
+
+
+def test_rows_checked_against_one_remembered_band_get_each_its_own_verdict() -> None:
+    """Many rows, one history (10, 20, 30, 25), one memo. A new May of 40 is inside the band of all four
+    (21.25 ± 3 × 7.395 = −0.94 … 43.44); a correction of January to 40 is judged without January (20, 30, 25:
+    25 ± max(3 × 4.08, 12.5) = 12.5 … 37.5) and is out. Each verdict is the one computed without the memo."""
+    points = comparable_points([_rate(1, "10"), _rate(2, "20"), _rate(3, "30"), _rate(4, "25")], RATE)
+    memo: dict = {}  # type: ignore[type-arg]
+    rows = [_rate(5, "40", 9), _rate(1, "40", 10), _rate(5, "45", 11), _rate(1, "40", 12), _rate(6, "40", 13)]
+    for row in rows:
+        expected = outlier_warning(row, RATE, [h for h, _ in points])
+        assert outlier_warning_for(row, RATE, points, memo=memo) == expected
+    assert outlier_warning_for(rows[0], RATE, points, memo=memo) is None
+    assert "12.5% 至 37.5%" in (outlier_warning_for(rows[1], RATE, points, memo=memo) or "")
+    other = points[1:]  # another history with the same memo: its own band (20, 30, 25)
+    assert outlier_warning_for(_rate(5, "44", 14), RATE, other, memo=memo) == outlier_warning(
+        _rate(5, "44", 14), RATE, [h for h, _ in other]
+    )
+    assert len(memo) == 3
 
 
 def test_a_flat_history_still_allows_half_the_mean() -> None:
