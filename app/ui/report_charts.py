@@ -2,7 +2,7 @@
 
 QT-NOTES: painting a pyqtgraph scene straight onto a high-resolution QPrinter gives giant tick labels, so reports
 embed exported images instead. Each chart is laid out on a fresh, unembedded widget at ``width / SCALE`` logical
-pixels (through ``render_image``, which shows it offscreen once) and then drawn at ``SCALE``× into an image
+pixels (through ``lay_out``, which shows it offscreen once) and then drawn at ``SCALE``× into an image
 ``width`` pixels wide: on the A4 body (about 16.7 cm) the chart's 9 pt labels print at about 8 pt, and the lines
 stay sharp at about 210 dpi. Drawn at 1× and 1400 px wide, the same labels would print at 4 pt.
 """
@@ -20,7 +20,7 @@ from app.services.chart_bullet import DEFAULT_LIMIT, bullet_rows
 from app.services.chart_overview import status_overview
 from app.services.report_content import ReportContent
 from app.services.statuses import StatusRow
-from app.ui.charts.common import render_image
+from app.ui.charts.common import lay_out
 
 SCALE = 2.0  # image pixels per logical pixel of the chart widget
 TRAJECTORY_ASPECT = 0.38  # height / width: low enough that two targets share a page
@@ -147,13 +147,13 @@ class _TrajectoryJobs:
 
 
 def _draw(widget: QWidget, width: int, height: int) -> QImage:
-    """Lay the widget out at 1/SCALE of the size (render_image shows it offscreen once), then draw it at SCALE×."""
+    """Lay the widget out at 1/SCALE of the size (shown offscreen: no picture is taken), then draw it at SCALE×."""
     logical_w, logical_h = round(width / SCALE), round(height / SCALE)
     palette = widget.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("white"))  # paper, not the window's grey
     widget.setPalette(palette)
     widget.setAutoFillBackground(True)
-    render_image(widget, logical_w, logical_h)
+    lay_out(widget, logical_w, logical_h)
     image = QImage(width, height, QImage.Format.Format_RGB32)  # no alpha: smaller and faster PNGs
     image.setDevicePixelRatio(SCALE)
     image.fill(Qt.GlobalColor.white)

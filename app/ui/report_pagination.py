@@ -35,6 +35,12 @@ class Block(NamedTuple):
     chart: float
     bottom: float
     table_header: float
+    # The entries table's rows (top, bottom), on the long page: Qt moves a row that would straddle a page
+    # break to the next page whole, leaving the rest of the page empty.
+    rows: tuple[tuple[float, float], ...] = ()
+    # What such a move adds besides the empty foot: the row's own padding and rule above its text, and on the
+    # new page the block's top margin and the table's padding and rule again (measured: within 20 px of it).
+    carry: float = 0.0
 
     @property
     def height(self) -> float:
@@ -63,9 +69,8 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
     layout = document.documentLayout()
     document.setTextWidth(body.width())  # one long page
     layout.documentSize()  # laid out in one pass: asked frame by frame, Qt lays it out twice as slowly
-    tops = [
-        layout.frameBoundingRect(f).top() for f, section in zip(wrappers, is_section, strict=True) if section
-    ]
+    sections = [f for f, section in zip(wrappers, is_section, strict=True) if section]
+    tops = [layout.frameBoundingRect(f).top() for f in sections]
     frames = [f for f, section in zip(wrappers, is_section, strict=True) if not section]
     blocks = [_measure(document, frame) for frame in frames]
     page = body.height()
@@ -75,7 +80,9 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
     cursor.beginEditBlock()
     _apply_paddings(document, paddings)
     margin = frames[0].format().topMargin() * _css_scale(document) if frames else 0.0
-    for index in _planned_breaks(blocks, tops, page, margin):
+    # A section heading starts its page below its own top margin, as a block moved to a new page does.
+    section_margin = sections[0].format().topMargin() * _css_scale(document) if sections else 0.0
+    for index in _planned_breaks(blocks, tops, page, margin, section_margin):
         _break_before(frames[index])
     cursor.endEditBlock()
     for frame, block in zip(frames, blocks, strict=True):
@@ -93,6 +100,8 @@ def _measure(document: QTextDocument, frame: QTextTable) -> Block:
     layout = document.documentLayout()
     rect = layout.frameBoundingRect(frame)
     head, chart, table_header = rect.bottom(), 0.0, 0.0
+    rows: tuple[tuple[float, float], ...] = ()
+    carry = 0.0
     inner = frame.childFrames()
     if len(inner) > 1 and isinstance(inner[-1], QTextTable):  # facts, then the recent entries
         entries = inner[-1]
@@ -100,6 +109,9 @@ def _measure(document: QTextDocument, frame: QTextTable) -> Block:
         if entries.format().headerRowCount():
             top, bottom = _row_span(layout, entries, 0)
             table_header = bottom - top + 2 * entries.format().cellPadding() * _css_scale(document)
+        rows = tuple(_row_span(layout, entries, row) for row in range(entries.rows()))
+        rule = (entries.format().cellPadding() + entries.format().border()) * _css_scale(document)
+        carry = frame.format().topMargin() * _css_scale(document) + 2 * rule
     block = document.findBlock(frame.firstPosition())
     while block.isValid() and block.position() < frame.lastPosition():
         if "\ufffc" in block.text() and _has_image(block):
@@ -107,7 +119,7 @@ def _measure(document: QTextDocument, frame: QTextTable) -> Block:
             head, chart = picture.top(), picture.height()
             break
         block = block.next()
-    return Block(rect.top(), head, chart, rect.bottom(), table_header)
+    return Block(rect.top(), head, chart, rect.bottom(), table_header, rows, carry)
 
 
 def _has_image(block: QTextBlock) -> bool:
@@ -119,16 +131,19 @@ def _has_image(block: QTextBlock) -> bool:
     return False
 
 
-def _planned_breaks(blocks: list[Block], sections: list[float], page: float, margin: float) -> list[int]:
+def _planned_breaks(
+    blocks: list[Block], sections: list[float], page: float, margin: float, section_margin: float = 0.0
+) -> list[int]:
     """Which blocks must start a new page, walking them down the long page as Qt will lay them out: a block
     moved to a new page keeps its top margin there, a chart that does not fit moves on whole, and an entries
-    table running onto the next page repeats its header row there."""
+    table running onto the next page moves the row that would straddle the break there whole and repeats its
+    header row above it."""
     breaks: list[int] = []
     ref = offset = previous = 0.0  # a y on the long page, and how far down its real page it falls
     for index, block in enumerate(blocks):
         starts = [s for s in sections if previous < s <= block.top]
         if starts:  # a section heading in between starts a new page
-            ref, offset = starts[-1], 0.0
+            ref, offset = starts[-1], section_margin
         start = offset + block.top - ref
         if start >= page or _needs_break(start, block, page):
             if start < page:
@@ -138,7 +153,12 @@ def _planned_breaks(blocks: list[Block], sections: list[float], page: float, mar
         head_end = start + block.head - block.top
         if end > page and head_end + block.chart > page >= head_end:  # the chart moves to the next page
             end = page + block.bottom - block.head
-        if end > page:  # the block runs onto the next page
+        elif end > page:  # the block runs onto the next page: a row that would straddle the break moves on
+            cut = block.top + page - start  # where the page ends, on the long page
+            straddling = next((r for r in block.rows if r[0] < cut < r[1]), None)
+            if straddling is not None:
+                end += cut - straddling[0] + block.carry
+        if end > page:
             end += block.table_header
         ref, offset, previous = block.bottom, end % page, block.top
     return breaks

@@ -165,3 +165,17 @@ def test_a_target_block_starts_above_the_foot_of_a_page_with_its_facts(
         last_label = block.facts[-1][0]
         below = [t for fy, t in pages[index] if fy < y]
         assert last_label in below, f"{block.name}: its facts go on without it on page {index + 2}"
+
+
+def test_the_plan_counts_the_foot_left_empty_when_a_table_row_moves_on() -> None:
+    """Block A (1300 high) runs 300 onto a 1000-high page, through an entries row at 950–1050: Qt moves that
+    row whole, leaving 50 empty, adds 40 around it and repeats the 50-high header: B starts at 440, not 350,
+    and its 560-high head no longer fits above 960 — B is planned onto the next page, with no second layout."""
+    from app.ui.report_pagination import Block, _planned_breaks
+
+    rows = tuple((y, y + 100) for y in range(350, 1250, 100))  # …, (950, 1050), …
+    a = Block(top=0, head=300, chart=0, bottom=1300, table_header=50, rows=((300, 350), *rows), carry=40)
+    b = Block(top=1300, head=1860, chart=0, bottom=2000, table_header=0)
+    assert _planned_breaks([a, b], [], 1000, 10) == [1]
+    # Without the row's move the plan would put B at 350, where its head fits.
+    assert _planned_breaks([a._replace(rows=(), carry=0), b], [], 1000, 10) == []

@@ -84,21 +84,27 @@ def no_data_message(plot: pg.PlotItem, text: str | None = None) -> pg.TextItem:
     return message
 
 
-def render_image(widget: QWidget, width: int, height: int) -> QImage:
-    """Draw a chart widget into an image of exactly ``width`` × ``height`` pixels.
+def lay_out(widget: QWidget, width: int, height: int) -> bool:
+    """Show the widget offscreen at ``width`` × ``height`` and let it lay itself out; True if it was hidden.
 
     QT-NOTES: the widget must be shown and laid out once before it is drawn, or its axes lay out wrongly.
     """
     widget.resize(width, height)
-    was_visible = widget.isVisible()
-    if not was_visible:
+    was_hidden = not widget.isVisible()
+    if was_hidden:
         widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         widget.show()
     app = QApplication.instance()
     if app is not None:
         app.processEvents()
+    return was_hidden
+
+
+def render_image(widget: QWidget, width: int, height: int) -> QImage:
+    """Draw a chart widget into an image of exactly ``width`` × ``height`` pixels."""
+    was_hidden = lay_out(widget, width, height)
     image = widget.grab().toImage()  # QWidget.grab works for plain widgets and graphics views alike
-    if not was_visible:
+    if was_hidden:
         widget.hide()
     return image
 
