@@ -27,6 +27,7 @@ from app.storage.file_records import LockRepository, PeriodLock
 from app.storage.repositories import RecordNotFoundError, entry_to_row, plan_to_row, target_to_row
 
 R = TypeVar("R", Plan, Target, ProgressEntry)
+ProgressCallback = Callable[[int, int], None]  # (done, total)
 
 
 def _snapshot(row: dict[str, Any], record_id: int | None) -> dict[str, Any]:
@@ -38,14 +39,16 @@ class Editor:
         self.ws = workspace
 
     @contextmanager
-    def _action(self) -> Iterator[list[tuple[str, str, int | None, Any, Any]]]:
+    def _action(
+        self, audit_progress: Callable[[int], None] | None = None
+    ) -> Iterator[list[tuple[str, str, int | None, Any, Any]]]:
         """One transaction for the change and its audit events; nothing is saved if anything fails."""
         self.ws.require_writable()
         events: list[tuple[str, str, int | None, Any, Any]] = []
         at = self.ws.clock().isoformat(timespec="seconds")
         with write_transaction(self.ws.db):
             yield events
-            audit.record_many(self.ws.db, at=at, actor=self.ws.actor, events=events)
+            audit.record_many(self.ws.db, at=at, actor=self.ws.actor, events=events, progress=audit_progress)
 
     def _fresh(
         self, entity: str, read: Callable[[int], R], record_id: int, expected: int, *, deleting: bool = False
@@ -156,8 +159,13 @@ class Editor:
 
     # entries -----------------------------------------------------------------------------------------
 
-    def add_entries(self, entries: Sequence[ProgressEntry]) -> list[ProgressEntry]:
-        """Add a block of entries (a pasted sheet, an import): all valid and saved, or none."""
+    def add_entries(
+        self, entries: Sequence[ProgressEntry], on_progress: ProgressCallback | None = None
+    ) -> list[ProgressEntry]:
+        """Add a block of entries (a pasted sheet, an import): all valid and saved, or none.
+
+        ``on_progress(done, total)`` hears of the rows written, then of their audit events (total: twice the
+        rows); it may raise to stop, and then nothing is saved."""
         problems: list[tuple[str, str]] = []
         targets: dict[int, Target] = {}
         for row, entry in enumerate(entries, start=1):
@@ -171,9 +179,16 @@ class Editor:
         records = [entry_to_row(e) for e in entries]
         for record in records:
             record["entered_at"] = record["entered_at"] or now
-        with self._action() as events:
+        total = 2 * len(records)
+        rows_done = audit_done = None
+        if on_progress is not None:
+            rows_done, audit_done = (
+                (lambda n: on_progress(n, total)),
+                (lambda n: on_progress(len(records) + n, total)),
+            )
+        with self._action(audit_done) as events:
             refuse_locked(self.locks(), [e.period for e in entries], "添加")
-            saved = self.ws.entries.add_rows(records)
+            saved = self.ws.entries.add_rows(records, rows_done)
             events += [
                 ("create", "entry", new.id, None, _snapshot(record, new.id))
                 for new, record in zip(saved, records, strict=True)

@@ -52,7 +52,7 @@ _CHECK_EVERY = 256
 
 
 class ImportCancelledError(DomainError):
-    """The user stopped the preview; nothing was written."""
+    """The user stopped the preview or the saving; nothing was written."""
 
 
 class FileState(enum.StrEnum):
@@ -260,9 +260,17 @@ def _where(row: PreviewRow, seen_from: PreviewRow) -> str:
 
 
 def commit_import(
-    ws: Workspace, preview: ImportPreview, *, accept_warnings: bool | Collection[int] = True
+    ws: Workspace,
+    preview: ImportPreview,
+    *,
+    accept_warnings: bool | Collection[int] = True,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Save the good rows of ``preview`` in one transaction, with one import record per file; or nothing."""
+    """Save the good rows of ``preview`` in one transaction, with one import record per file; or nothing.
+
+    ``on_progress(done, total)`` follows the writing (every thousand rows); when ``should_stop()`` turns true
+    the transaction is rolled back and ImportCancelledError raised: nothing is saved."""
     chosen = preview.rows_to_commit(accept_warnings)
     if not chosen:
         return ImportResult((), (), "没有需要导入的数据，未做任何修改")
@@ -316,9 +324,26 @@ def commit_import(
                 },
             )
         # Last, so that the Editor's change notice goes out only when nothing after it can fail.
-        saved = Editor(ws).add_entries([r.entry for r in chosen if r.entry is not None])
+        saved = Editor(ws).add_entries(
+            [r.entry for r in chosen if r.entry is not None], _stoppable(on_progress, should_stop)
+        )
     names = "、".join(f"{files[sha].name} {len(rs)} 条" for sha, rs in per_file.items())
     return ImportResult(tuple(saved), tuple(records), f"已导入 {len(saved)} 条（{names}）")
+
+
+def _stoppable(
+    on_progress: Callable[[int, int], None] | None, should_stop: Callable[[], bool] | None
+) -> Callable[[int, int], None] | None:
+    if on_progress is None and should_stop is None:
+        return None
+
+    def step(done: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(done, total)
+        if should_stop is not None and should_stop():
+            raise ImportCancelledError("已取消导入，未做任何修改")
+
+    return step
 
 
 def forget_imports(ws: Workspace, records: Sequence[ImportRecord]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,9 @@ class Actor:
 
     user: str
     machine: str
+
+
+PROGRESS_EVERY = 1000  # events between progress reports in bulk writes
 
 
 def _canonical(event: dict[str, Any]) -> str:
@@ -49,13 +52,21 @@ def _fields(
 
 
 def record_many(
-    db: sqlite_utils.Database, *, at: str, actor: Actor, events: list[tuple[str, str, int | None, Any, Any]]
+    db: sqlite_utils.Database,
+    *,
+    at: str,
+    actor: Actor,
+    events: list[tuple[str, str, int | None, Any, Any]],
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Append events (action, entity, entity_id, before, after) in order, each linked to the one before;
-    call inside the transaction of the change they describe."""
+    call inside the transaction of the change they describe. ``progress(done)`` is told every thousand events
+    and may raise to stop."""
     row = db.execute("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
     prev = row[0] if row else GENESIS
-    for action, entity, entity_id, before, after in events:
+    for done, (action, entity, entity_id, before, after) in enumerate(events, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         event = _fields(at, actor, action, entity, entity_id, before, after)
         digest = event_hash(prev, event)
         db.execute(

@@ -150,6 +150,7 @@ ENTRY_COLUMNS = (
     "id, target_id, period_start, period_end, period_kind, value, unit, value_type,"
     " source, reporter, note, evidence_path, entered_at, row_version"
 )
+PROGRESS_EVERY = 1000  # rows between progress reports in bulk writes
 # ENTRY_COLUMNS without id and row_version, which the file assigns (a new row is at version 1).
 _ENTRY_FIELDS = tuple(c.strip() for c in ENTRY_COLUMNS.split(","))[1:-1]
 _PERIOD_KINDS = {k.value: k for k in PeriodKind}
@@ -385,14 +386,18 @@ class EntryRepository(_Repository):
     def add(self, entry: ProgressEntry) -> ProgressEntry:
         return self.get(self._insert(entry_to_row(entry)))
 
-    def add_rows(self, rows: list[Row]) -> list[ProgressEntry]:
+    def add_rows(self, rows: list[Row], progress: Callable[[int], None] | None = None) -> list[ProgressEntry]:
         """Insert rows made by ``entry_to_row``; the saved entries are read back from what was written, through
-        the same reader as every query, without a query per row (an import adds them by the hundred thousand)."""
+        the same reader as every query, without a query per row (an import adds them by the hundred thousand).
+        ``progress(done)`` is told every thousand rows and may raise to stop (the caller's transaction then
+        rolls back)."""
         read = entry_reader()
         saved = []
-        for row in rows:
+        for done, row in enumerate(rows, start=1):
             new_id = self._insert(row)
             saved.append(read((new_id, *(row[c] for c in _ENTRY_FIELDS), 1)))
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done)
         return saved
 
     def update(self, entry: ProgressEntry) -> ProgressEntry:

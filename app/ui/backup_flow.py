@@ -111,6 +111,10 @@ class BackupFlow(QObject):
         window = self.controller.window
         if window is None or not self.backs_up(window.session.workspace):
             return None
+        if (
+            window.session.busy_writing()
+        ):  # a copy now would hold the half-written import; the timer comes back
+            return None
         try:
             return maybe_backup(window.session.workspace, root=self.root)
         except BackupError as exc:

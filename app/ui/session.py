@@ -178,7 +178,7 @@ class Session(QObject):
 
     def poll_file(self) -> bool:
         """Did another connection commit data since we last looked? Then reload and recompute; True if so."""
-        if self.defer_refresh():
+        if self.defer_refresh() or self.busy_writing():
             return False
         touched, data = self._watch.poll()
         if touched:
@@ -189,8 +189,15 @@ class Session(QObject):
             self.recompute()
         return data
 
+    def busy_writing(self) -> bool:
+        """A long write (an import, with a progress dialog) has its transaction open: a timer firing meanwhile
+        must not write, back up or reload through the same connection — it would join that transaction."""
+        return self.workspace.db.conn.in_transaction
+
     def beat(self) -> None:
         """The heartbeat: tell the others we are still here, and see who else is."""
+        if self.busy_writing():
+            return  # the next beat comes within a minute, well before the others give up on us
         self.beacon.beat()
         self._set_others(self.beacon.others())
 

@@ -2,8 +2,9 @@
 fill-in templates out to responsible units (导出填报模板), and their returned sheets in (导入填报表) through a
 preview that shows every row's verdict and cell before anything is saved.
 
-Reading and checking sheets run on the GUI thread with a progress dialog that can cancel (processEvents between
-rows), as reports do; saving is one transaction through the services."""
+Reading, checking and saving sheets run on the GUI thread with a progress dialog that can cancel (processEvents
+between rows), as reports do. Saving is one transaction through the services: Cancel rolls it back, and the
+session's timers keep out of it while it is open."""
 
 from __future__ import annotations
 
@@ -112,15 +113,7 @@ class ImportMixin:
     def preview_sheets(self, paths: list[Path]) -> ImportPreview | None:
         from app.services.sheet_import import ImportCancelledError, preview_import
 
-        progress = QProgressDialog(
-            QCoreApplication.translate("MainWindow", "Checking the sheets…"),
-            QCoreApplication.translate("MainWindow", "Cancel"),
-            0,
-            0,
-            self,  # type: ignore[arg-type]
-        )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+        progress = self._progress_dialog(QCoreApplication.translate("MainWindow", "Checking the sheets…"))
 
         def on_progress(done: int, total: int) -> None:
             progress.setMaximum(total)
@@ -149,8 +142,21 @@ class ImportMixin:
             progress.close()
             progress.deleteLater()
 
+    def _progress_dialog(self, label: str) -> QProgressDialog:
+        """Window-modal, shown after 300 ms, with Cancel; the caller closes and frees it."""
+        progress = QProgressDialog(
+            label,
+            QCoreApplication.translate("MainWindow", "Cancel"),
+            0,
+            0,
+            self,  # type: ignore[arg-type]
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        return progress
+
     def commit_preview(self, preview: ImportPreview) -> int:
-        from app.services.sheet_import import commit_import
+        from app.services.sheet_import import ImportCancelledError, commit_import
         from app.ui.import_dialog import ImportPreviewDialog
 
         dialog = ImportPreviewDialog(preview, self)  # type: ignore[arg-type]
@@ -161,8 +167,27 @@ class ImportMixin:
         if not accepted:
             return 0
         title = QCoreApplication.translate("MainWindow", "Import returned sheets")
+        progress = self._progress_dialog(QCoreApplication.translate("MainWindow", "Saving the figures…"))
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()  # timers that write wait while the transaction is open (Session)
+
         try:
-            result = commit_import(self.session.workspace, preview, accept_warnings=accept_warnings)
+            result = commit_import(
+                self.session.workspace,
+                preview,
+                accept_warnings=accept_warnings,
+                on_progress=on_progress,
+                should_stop=progress.wasCanceled,
+            )
+        except ImportCancelledError:
+            self.statusBar().showMessage(  # type: ignore[attr-defined]
+                QCoreApplication.translate("MainWindow", "Import cancelled; nothing was saved."), 8000
+            )
+            self.session.recompute()  # views may have read the rows being written before the roll-back
+            return 0
         except ValidationError as exc:  # e.g. a period a colleague locked since the preview: cell by cell
             self.prompts.error(title, "\n".join(f"{where}：{why}" for where, why in exc.problems))
             self.session.refresh_after_refusal()
@@ -170,6 +195,9 @@ class ImportMixin:
         except (DomainError, StorageError, OutputError) as exc:
             self.prompts.error(title, getattr(exc, "message", str(exc)))
             return 0
+        finally:
+            progress.close()
+            progress.deleteLater()
         if result.added:
             self.session.record_import(result.added, result.records)  # Ctrl+Z takes the whole import back
         self.prompts.info(title, result.message)

@@ -470,6 +470,35 @@ def test_progress_is_reported_and_stop_cancels(ws: Workspace, filled: Path) -> N
         preview_import(ws, [filled], should_stop=lambda: True)
 
 
+def test_saving_reports_progress_and_cancel_leaves_nothing_behind(
+    ws: Workspace, filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving the 4 good rows reports rows then audit events (8 steps, here one by one); Cancel after the
+    third step rolls everything back — figures, audit events, the import record — and the file can come in."""
+    import app.storage.audit as audit
+    import app.storage.repositories as repositories
+
+    monkeypatch.setattr(repositories, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(audit, "PROGRESS_EVERY", 1)
+    preview = preview_import(ws, [filled])
+    before = (ws.entries.count(), ws.db.execute("SELECT count(*) FROM audit_event").fetchone()[0])
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(ImportCancelledError, match="已取消导入，未做任何修改"):
+        commit_import(
+            ws, preview, on_progress=lambda d, t: calls.append((d, t)), should_stop=lambda: len(calls) == 3
+        )
+    assert calls == [(1, 8), (2, 8), (3, 8)]
+    after = (ws.entries.count(), ws.db.execute("SELECT count(*) FROM audit_event").fetchone()[0])
+    assert after == before and ImportRepository(ws.db).count() == 0
+    assert not ws.db.conn.in_transaction
+    calls.clear()
+    result = commit_import(
+        ws, preview, on_progress=lambda d, t: calls.append((d, t)), should_stop=lambda: False
+    )
+    assert len(result.added) == 4 and calls == [(n, 8) for n in range(1, 9)]
+    assert first_broken_link(ws.db) is None
+
+
 def test_a_read_only_file_previews_but_does_not_commit(ws: Workspace, filled: Path) -> None:
     path = ws.path
     ws.close()

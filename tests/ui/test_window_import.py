@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl  # type: ignore[import-untyped]
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.import_rows import RowStatus
@@ -181,3 +182,50 @@ def test_imports_leave_no_dialogs_behind(window: MainWindow, tmp_path: Path) -> 
         window.on_import_sheets()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert window.findChildren(ImportPreviewDialog) == [] and window.findChildren(QProgressDialog) == []
+
+
+def test_saving_shows_progress_keeps_timers_out_and_cancel_saves_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the figures are written (a progress dialog, the window painted between steps), the heartbeat and
+    the file watch do not touch the open transaction; Cancel rolls it all back and says so."""
+    import app.storage.audit as audit
+    import app.storage.repositories as repositories
+    import app.ui.window_import as window_import
+
+    monkeypatch.setattr(repositories, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(audit, "PROGRESS_EVERY", 1)
+    session = window.session
+    seen: list[tuple[str, int, bool, bool]] = []
+
+    def beats() -> int:
+        sql = "SELECT beats FROM presence WHERE session_id = ?"
+        return int(session.workspace.db.execute(sql, [session.beacon.session_id]).fetchone()[0])
+
+    beats_before = beats()
+
+    class CancelWhileSaving(QProgressDialog):
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            if "Saving" in self.labelText() and value:
+                session.beat()  # a timer firing now must not write into the import's transaction
+                seen.append(
+                    (self.labelText(), beats() - beats_before, session.busy_writing(), session.poll_file())
+                )
+                if value == 3:
+                    self.cancel()
+
+    monkeypatch.setattr(window_import, "QProgressDialog", CancelWhileSaving)
+    entries_before = session.workspace.entries.count()
+    window.exec_import_dialog = Answer()  # type: ignore[method-assign]
+    returned = fill(export_template(window, tmp_path), tmp_path / "回报.xlsx", FILLS)
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 0
+    assert seen == [("Saving the figures…", 0, True, False)] * 3  # no heartbeat written inside it
+    assert session.workspace.entries.count() == entries_before and not session.busy_writing()
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing was saved."
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert window.findChildren(QProgressDialog) == []
+    monkeypatch.setattr(window_import, "QProgressDialog", QProgressDialog)
+    prompts(window).paths = [str(returned)]
+    assert window.on_import_sheets() == 4  # the same file comes in once asked again
