@@ -38,25 +38,6 @@ def latest_per_span(entries: Iterable[ProgressEntry]) -> list[ProgressEntry]:
     return list(kept.values())
 
 
-def flow_total(entries: Iterable[ProgressEntry]) -> Decimal:
-    """Sum period amounts without counting any stretch of time twice.
-
-    Within each year the longest span from the earliest start wins (so 1-9月 beats 1-3月 and 1-6月), and a
-    later entry counts only when it starts after everything already counted (10月 after 1-9月).
-    """
-    total = Decimal(0)
-    by_year: dict[int, list[ProgressEntry]] = {}
-    for e in latest_per_span(entries):
-        by_year.setdefault(e.period.end.year, []).append(e)
-    for year_entries in by_year.values():
-        covered_until: date | None = None
-        for e in sorted(year_entries, key=lambda x: (x.period.start, -x.period.end.toordinal())):
-            if covered_until is None or e.period.start > covered_until:
-                total += e.value
-                covered_until = e.period.end
-    return total
-
-
 def cumulative_series(
     entries: Sequence[ProgressEntry], baseline: Decimal, baseline_on: date
 ) -> list[Observation]:
@@ -71,8 +52,18 @@ def cumulative_series(
         for e in sorted(entries, key=lambda x: (x.period.end, x.period.start, _recency(x))):
             by_end[e.period.end] = e
         return [Observation(end, e.value, e) for end, e in by_end.items()]
-    # Each end's total is recounted from scratch (a longer span can replace shorter ones), over one sort.
-    ordered = sorted(entries, key=lambda x: (x.period.start, -x.period.end.toordinal()))
+    # Each end's total is recounted, since a longer span can replace shorter ones. Period amounts never count a
+    # stretch of time twice: per year, in order of start (the longest first among equal starts), an amount
+    # counts only when it starts after everything already counted — so 1-9月 beats 1-3月 and 1-6月, and 10月
+    # after 1-9月 adds.
+    increments = sorted(
+        (
+            (e.period.start, e.period.end, e.period.end - e.period.start, e)
+            for e in entries
+            if e.value_type is ValueType.PERIOD
+        ),
+        key=lambda x: (x[0], -x[1].toordinal()),
+    )
     cumulative = [e for e in entries if e.value_type is ValueType.CUMULATIVE]
     points: list[Observation] = []
     for end in sorted({e.period.end for e in entries}):
@@ -83,21 +74,19 @@ def cumulative_series(
             start_value, since = base.value, base.period.end
         else:
             start_value, since = baseline, baseline_on
-        total, label = Decimal(0), base
-        covered_until: dict[int, date] = {}  # as in flow_total: per year, never count a stretch twice
-        for e in ordered:
-            span = e.period
-            if e.value_type is not ValueType.PERIOD or span.end > end or span.start <= since:
+        # The observation is labelled with the counted figure that ends last (the longest among those).
+        label, label_key = base, (base.period.end, base.period.end - base.period.start) if base else None
+        total = Decimal(0)
+        covered_until: dict[int, date] = {}
+        for start, stop, length, e in increments:
+            if stop > end or start <= since:
                 continue
-            if label is None or (span.end, span.end - span.start) > (
-                label.period.end,
-                label.period.end - label.period.start,
-            ):
-                label = e
-            until = covered_until.get(span.end.year)
-            if until is None or span.start > until:
+            if label_key is None or (stop, length) > label_key:
+                label, label_key = e, (stop, length)
+            until = covered_until.get(stop.year)
+            if until is None or start > until:
                 total += e.value
-                covered_until[span.end.year] = span.end
+                covered_until[stop.year] = stop
         if label is None:
             continue
         points.append(Observation(end, start_value + total, label))
