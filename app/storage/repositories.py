@@ -162,6 +162,7 @@ def entry_reader() -> Callable[[tuple[Any, ...]], ProgressEntry]:
     """Entries are read by the hundred thousand: plain tuples, dict look-ups instead of enum calls, positional
     arguments, and one Period object per distinct period (a file has a few hundred; periods are immutable)."""
     periods: dict[tuple[str, str, str], Period] = {}
+    times: dict[str, datetime] = {}  # an import stamps all its figures with one time
 
     def read(r: tuple[Any, ...]) -> ProgressEntry:
         (
@@ -195,7 +196,7 @@ def entry_reader() -> Callable[[tuple[Any, ...]], ProgressEntry]:
             reporter,
             note,
             evidence,
-            datetime.fromisoformat(at) if at else None,
+            (times.get(at) or times.setdefault(at, datetime.fromisoformat(at))) if at else None,
             entry_id,
             v,
         )

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.entities import ProgressEntry, ValueType
-from app.domain.periods import as_of, full_year, half, month, quarter, year_to_date
 from app.domain.series import Observation, _recency, cumulative_series, latest_per_span
+from tests.strategies import periods
 
 
 def reference_flow_total(entries: list[ProgressEntry]) -> Decimal:
@@ -53,14 +53,7 @@ def reference_series(entries: list[ProgressEntry], baseline: Decimal, baseline_o
     return points
 
 
-PERIODS = st.one_of(
-    st.builds(month, st.integers(2023, 2025), st.integers(1, 12)),
-    st.builds(quarter, st.integers(2023, 2025), st.integers(1, 4)),
-    st.builds(half, st.integers(2023, 2025), st.integers(1, 2)),
-    st.builds(year_to_date, st.integers(2023, 2025), st.integers(1, 12)),
-    st.builds(full_year, st.integers(2023, 2025)),
-    st.builds(lambda y, m: as_of(month(y, m).end), st.integers(2023, 2025), st.integers(1, 12)),
-)
+PERIODS = periods(2023, 2025)
 ENTRIES = st.lists(
     st.tuples(PERIODS, st.integers(0, 500), st.sampled_from(list(ValueType)), st.booleans()), max_size=16
 )

@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.entities import Comparator, Plan, ProgressEntry, Target, TargetKind, ValueType
-from app.domain.periods import Period, as_of, full_year, half, month, quarter, year_to_date
+from app.domain.periods import Period, as_of, month, year_to_date
 from app.domain.progress import ProgressSettings
 from app.services.statuses import StatusRow, complete_rows, compute_statuses
 from app.services.workspace import Workspace
+from tests.strategies import periods
 
 AS_OF = date(2025, 12, 31)
 PLAN = Plan(title="行动计划", period_start=date(2024, 1, 1), period_end=date(2026, 12, 31))
@@ -120,14 +121,7 @@ def test_a_yearly_flow_reads_its_current_year(tmp_path: Path) -> None:
 
 # Arbitrary histories ------------------------------------------------------------------------------------------
 
-_PERIODS = st.one_of(
-    st.builds(month, st.integers(2023, 2026), st.integers(1, 12)),
-    st.builds(quarter, st.integers(2023, 2026), st.integers(1, 4)),
-    st.builds(half, st.integers(2023, 2026), st.integers(1, 2)),
-    st.builds(year_to_date, st.integers(2023, 2026), st.integers(1, 12)),
-    st.builds(full_year, st.integers(2023, 2026)),
-    st.builds(lambda y, m: as_of(month(y, m).end), st.integers(2023, 2026), st.integers(1, 12)),
-)
+_PERIODS = periods(2023, 2026)
 _ENTRY = st.tuples(
     _PERIODS,
     st.integers(0, 900),
