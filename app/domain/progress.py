@@ -37,6 +37,10 @@ class ProgressSettings:
     time_basis: TimeBasis = "data"
     pace_window: int = 6  # how many recent points the actual pace is fitted to
 
+    def __post_init__(self) -> None:
+        if self.pace_window < 1:
+            raise ValueError(f"pace_window must be at least 1, got {self.pace_window}")
+
 
 @dataclass(frozen=True, slots=True)
 class Progress:
@@ -296,8 +300,11 @@ def _forecast(
     remaining = max(0.0, years_between(t, t1))
     elapsed = years_between(t0, t)
     if kind is TargetKind.LEVEL and a > 0 and b > 0 and elapsed > 0:
-        cagr = math.pow(float(a / b), 1 / elapsed) - 1
-        return float(a) * math.pow(1 + cagr, remaining), "compound"
+        try:
+            cagr = math.pow(float(a / b), 1 / elapsed) - 1
+            return float(a) * math.pow(1 + cagr, remaining), "compound"
+        except OverflowError:  # a large jump days after the baseline: growth at that rate means nothing
+            return None, ""
     if kind is TargetKind.MILESTONE or pace is None:
         return None, ""
     return float(a) + pace * remaining, "linear"

@@ -26,7 +26,10 @@ def cagr(start: Decimal, end: Decimal, years: float) -> float | None:
     """Compound annual growth rate; None where it does not exist (non-positive values, no elapsed time)."""
     if start <= 0 or end <= 0 or years <= 0:
         return None
-    return math.pow(float(end / start), 1 / years) - 1
+    try:
+        return math.pow(float(end / start), 1 / years) - 1
+    except OverflowError:  # a large jump reported days after the baseline: no meaningful annual rate
+        return None
 
 
 def sdg_ratio(a: Decimal, b: Decimal, target: Decimal, t0: date, t: date, t1: date) -> float | None:

@@ -353,7 +353,7 @@ class EntryRepository(_Repository):
         built from 期间值 or of any target with figures in another unit (their arithmetic reads every figure).
         """
         sql = f"""
-        WITH scope AS MATERIALIZED (
+        WITH scope AS (
           SELECT t.id AS target_id,
             CASE
               WHEN EXISTS (SELECT 1 FROM progress_entry x WHERE x.target_id = t.id AND x.period_end <= :as_of
@@ -368,7 +368,7 @@ class EntryRepository(_Repository):
                     WHERE x.target_id = t.id AND x.period_end <= :as_of
                     ORDER BY x.period_end DESC LIMIT :recent_ends))
             END AS since
-          FROM target t)
+          FROM target t LIMIT -1 OFFSET 0)  -- computed once per target, not per entry (works before 3.35)
         SELECT {", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))}
         FROM scope JOIN progress_entry e
           ON e.target_id = scope.target_id AND e.period_end >= scope.since AND e.period_end <= :as_of

@@ -144,6 +144,8 @@ class Session(QObject):
     def complete_rows(self, rows: Sequence[StatusRow]) -> list[StatusRow]:
         """These rows with every figure of their targets and the whole trajectory: for the views that show a
         target's history (detail pane, entry grid, trajectory chart). Read once per computation."""
+        if self.busy_writing():  # what this connection reads now may yet be rolled back: read, keep nothing
+            return complete_rows(self.workspace, rows, self.settings)
         wanted = [
             r for r in rows if not r.complete and self._completed.get(r.target.id or 0, (None,))[0] is not r
         ]

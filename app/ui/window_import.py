@@ -194,6 +194,7 @@ class ImportMixin:
             return 0
         except (DomainError, StorageError, OutputError) as exc:
             self.prompts.error(title, getattr(exc, "message", str(exc)))
+            self.session.recompute()  # as after Cancel: nothing read before the roll-back stays on screen
             return 0
         finally:
             progress.close()

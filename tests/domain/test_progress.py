@@ -373,3 +373,21 @@ class TestReviewFindings:
         assert evaluate(PLAN, rate, held, date(2026, 2, 1)).status is Status.ACHIEVED
         missed = [entry("2025年上半年", "6.5", "%", ValueType.RATE)]
         assert evaluate(PLAN, rate, missed, date(2026, 2, 1)).status is Status.OVERDUE
+
+
+def test_a_huge_jump_days_after_the_baseline_has_no_growth_rate_and_no_forecast() -> None:
+    """50 → 50,000 one day after the baseline: (1000)^365 overflows a float. The status is still judged
+    (completion (50000 − 50) / (600 − 50) = 90.8 ≥ 1: achieved); the CAGR-based figures are simply absent."""
+    level = target(
+        kind=TargetKind.LEVEL, unit="亿元", target_value=D(600), baseline_value=D(50),
+        baseline_date=date(2025, 6, 29),
+    )  # fmt: skip
+    p = evaluate(PLAN, level, [entry("截至2025年6月30日", "50000", "亿元")], AS_OF)
+    assert p.status is Status.ACHIEVED
+    assert round(p.completion or 0, 2) == round(49950 / 550, 2)
+    assert p.sdg_ratio is None and p.forecast is None
+
+
+def test_the_pace_needs_at_least_one_point() -> None:
+    with pytest.raises(ValueError, match="pace_window"):
+        ProgressSettings(pace_window=0)

@@ -132,3 +132,30 @@ def test_changing_the_as_of_date_recomputes(qtbot: QtBot, session: Session) -> N
     with qtbot.waitSignal(session.statusesReady) as ready:
         session.set_as_of(date(2024, 12, 31))
     assert row(ready.args[0], "备案上线大模型").progress.actual == Decimal(94)
+
+
+def test_a_history_read_while_a_write_is_open_is_not_kept(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view refreshed between the steps of a long save reads the figures being written; when the save then
+    fails and rolls back, the next look at the target shows the file as it is, not what was read meanwhile."""
+    import app.storage.repositories as repositories
+    from app.storage.database import DISK_FULL, DiskFullError
+
+    monkeypatch.setattr(repositories, "PROGRESS_EVERY", 1)
+    ws = session.workspace
+    with qtbot.waitSignal(session.statusesReady):
+        session.recompute()
+    parks = row(session.rows, "专业化产业园区")
+    before = len(session.complete_row(parks).entries)  # type: ignore[union-attr]
+    seen: list[int] = []
+
+    def step(done: int, total: int) -> None:
+        seen.append(len(session.complete_row(parks).entries))  # type: ignore[union-attr]
+        if done == 2:
+            raise DiskFullError(DISK_FULL)
+
+    with pytest.raises(DiskFullError):
+        session.editor.add_entries([parks_entry(ws, "3"), replace(parks_entry(ws, "4"), note="再报")], step)
+    assert seen == [before + 1, before + 2]  # the open transaction's own rows, read but not kept
+    assert len(session.complete_row(parks).entries) == before
