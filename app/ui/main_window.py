@@ -367,12 +367,16 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, LocksMi
             self.statusBar().showMessage(self.tr("Chart saved: {path}").format(path=saved), 8000)
 
     def selected_row(self) -> StatusRow | None:
+        """The selected target as shown in detail: with its whole history, not only what its status needed."""
+        return self.session.complete_row(self.selected_dashboard_row())
+
+    def selected_dashboard_row(self) -> StatusRow | None:
+        """The selected target's dashboard row (no file access: enough to know what is selected)."""
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
         value = indexes[0].data(TargetTableModel.EntityRole)
-        # The selection is shown in detail: with its whole history, not only what its status needed.
-        return self.session.complete_row(value) if isinstance(value, StatusRow) else None
+        return value if isinstance(value, StatusRow) else None
 
     def select_target(self, target_id: int) -> bool:
         for r in range(self.proxy.rowCount()):
@@ -424,7 +428,7 @@ class MainWindow(EditingMixin, EntryGridMixin, ReportMixin, ImportMixin, LocksMi
     def _update_actions(self, *_args: object) -> None:
         a, stack = self.acts, self.session.undo_stack
         writable = not self.session.read_only
-        has_target = self.selected_row() is not None
+        has_target = self.selected_dashboard_row() is not None
         has_plan = self.proxy.selection().plan_id is not None or has_target
         a.undo.setEnabled(writable and stack.canUndo())
         a.redo.setEnabled(writable and stack.canRedo())

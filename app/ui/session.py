@@ -101,9 +101,9 @@ class Session(QObject):
         self._as_of = as_of
         self._generation = 0
         self._rows: list[StatusRow] = []
-        self._completed: dict[
-            int, tuple[StatusRow, StatusRow]
-        ] = {}  # target id → (dashboard row, complete row)
+        # target id → (its dashboard row, that row with the whole history)
+        self._completed: dict[int, tuple[StatusRow, StatusRow]] = {}
+        self._closed = False
         self._jobs: dict[int, StatusJob] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -144,6 +144,8 @@ class Session(QObject):
     def complete_rows(self, rows: Sequence[StatusRow]) -> list[StatusRow]:
         """These rows with every figure of their targets and the whole trajectory: for the views that show a
         target's history (detail pane, entry grid, trajectory chart). Read once per computation."""
+        if self._closed:
+            return list(rows)  # a window still redrawing while it closes: the file is gone
         if self.busy_writing():  # what this connection reads now may yet be rolled back: read, keep nothing
             return complete_rows(self.workspace, rows, self.settings)
         wanted = [
@@ -194,7 +196,7 @@ class Session(QObject):
     def busy_writing(self) -> bool:
         """A long write (an import, with a progress dialog) has its transaction open: a timer firing meanwhile
         must not write, back up or reload through the same connection — it would join that transaction."""
-        return self.workspace.db.conn.in_transaction
+        return not self._closed and self.workspace.db.conn.in_transaction
 
     def beat(self) -> None:
         """The heartbeat: tell the others we are still here, and see who else is."""
@@ -250,6 +252,7 @@ class Session(QObject):
         """Stop, then close the file. A closed session says nothing more: its undo stack would otherwise
         announce its own destruction to windows that are already gone."""
         self._generation += 1  # any result still on its way is stale
+        self._closed = True
         self.watch_timer.stop()
         self.beat_timer.stop()
         self.pool.clear()

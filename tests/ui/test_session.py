@@ -159,3 +159,13 @@ def test_a_history_read_while_a_write_is_open_is_not_kept(
         session.editor.add_entries([parks_entry(ws, "3"), replace(parks_entry(ws, "4"), note="再报")], step)
     assert seen == [before + 1, before + 2]  # the open transaction's own rows, read but not kept
     assert len(session.complete_row(parks).entries) == before
+
+
+def test_a_closed_session_answers_from_what_it_has(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    """A window still redrawing while it closes asks for the selected target: no read of the closed file."""
+    s = Session(demo_workspace, AS_OF)
+    with qtbot.waitSignal(s.statusesReady):
+        s.recompute()
+    parks = row(s.rows, "专业化产业园区")
+    s.close()
+    assert s.complete_row(parks) is parks and not s.busy_writing()
