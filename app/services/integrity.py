@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.services.workspace import Workspace
-from app.storage.audit import last_written_states
+from app.storage.audit import last_lock_states, last_written_states
+from app.storage.file_records import LockRepository
 from app.storage.repositories import entry_to_row, plan_to_row, target_to_row
 
 LABELS = {"plan": "政策文件", "target": "指标", "entry": "填报"}
@@ -50,4 +51,29 @@ def audit_mismatches(ws: Workspace) -> list[str]:
                 problems.append(
                     f"{label} 的{FIELD_LABELS.get(field, field)}在程序之外被改动：审计记录为 {was[field]!r}，文件中为 {now[field]!r}"
                 )
+    return problems + lock_mismatches(ws)
+
+
+def lock_mismatches(ws: Workspace) -> list[str]:
+    """A locked period removed, added or changed outside the program (locks are audited, and ``check`` compares
+    them too: an unlocked period would let its figures be changed)."""
+    recorded = last_lock_states(ws.db)
+    actual = {
+        (lock.period.start.isoformat(), lock.period.end.isoformat()): lock
+        for lock in LockRepository(ws.db).all()
+    }
+    problems = []
+    for key in sorted(set(recorded) | set(actual)):
+        was, now = recorded.get(key), actual.get(key)
+        label = f"锁定的报告期 {now.period.label if now else (was or {}).get('period', key)}"
+        if now is None:
+            problems.append(f"{label} 在程序之外被解锁（审计记录中仍锁定）")
+        elif was is None:
+            problems.append(f"{label} 在程序之外被锁定（没有审计记录）")
+        elif (now.locked_by, now.locked_at.isoformat(timespec="seconds"), now.note) != (
+            was["locked_by"],
+            was["locked_at"],
+            was["note"],
+        ):
+            problems.append(f"{label} 的锁定记录在程序之外被改动")
     return problems

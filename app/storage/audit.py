@@ -150,6 +150,21 @@ def last_written_states(db: sqlite_utils.Database) -> dict[tuple[str, int], dict
     return states
 
 
+def last_lock_states(db: sqlite_utils.Database) -> dict[tuple[str, str], dict[str, Any]]:
+    """The locked ranges the trail says are locked now, by (period_start, period_end), with their snapshots."""
+    states: dict[tuple[str, str], dict[str, Any]] = {}
+    for action, before, after in db.execute(
+        "SELECT action, before, after FROM audit_event WHERE entity = 'period_lock' ORDER BY id"
+    ):
+        snapshot = json.loads(after if action == "lock" else before)
+        key = (snapshot["period_start"], snapshot["period_end"])
+        if action == "lock":
+            states[key] = snapshot
+        else:
+            states.pop(key, None)
+    return states
+
+
 EVENT_COLUMNS = "id, at, who, machine, action, entity, entity_id, before, after, prev_hash, hash"
 
 

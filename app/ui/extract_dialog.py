@@ -40,6 +40,8 @@ from app.domain.errors import DomainError, ValidationError
 from app.services.extraction import extract, read_document
 from app.services.extraction.sentences import normalize
 from app.services.extraction.timing import document_date, plan_start_in
+from app.services.period_locks import FIELD as LOCK_FIELD
+from app.services.period_locks import PeriodLockedError, covering, locked_message
 from app.storage.database import StorageError, write_transaction
 from app.storage.repositories import RecordNotFoundError
 from app.ui import undo_commands as cmd
@@ -483,6 +485,20 @@ class ExtractDialog(QDialog):
         targets: list[Target] = []
         saved_ids: dict[int, int] = {}
         with ws.held_notices(), write_transaction(ws.db):
+            # A figure in a locked period is named by its row here (the Editor would count only the figures).
+            locks = editor.locks()
+            locked = [
+                (r, entry, lock)
+                for r, entry, _ in prepared.entries
+                if (lock := covering(locks, entry.period))
+            ]
+            if locked:
+                raise PeriodLockedError(
+                    [
+                        (f"第{r + 1}行 {LOCK_FIELD}", locked_message(lock, e.period, "添加"))
+                        for r, e, lock in locked
+                    ]
+                )
             for r, target in prepared.targets:
                 saved = editor.add_target(target)
                 targets.append(saved)

@@ -49,3 +49,33 @@ def test_rows_added_or_deleted_outside_are_named(demo_workspace: Workspace) -> N
         "填报 1 在程序之外被删除（审计记录中仍存在）",
         "填报 99 在程序之外被添加（没有审计记录）",
     ]
+
+
+def test_locks_removed_added_or_changed_outside_are_named(demo_workspace: Workspace) -> None:
+    """June 2025 is locked. Deleting that row with a SQLite tool would let June's figures be changed: `check`
+    says so, as it does for a lock added or re-dated outside; the program's own lock and unlock stay quiet."""
+    from app.services.period_locks import parse_lock_period
+    from app.storage.file_records import LockRepository
+
+    editor = Editor(demo_workspace)
+    june = editor.lock_period(parse_lock_period("2025年6月"))
+    assert LockRepository(demo_workspace.db).all() == [june]
+    editor.lock_period(parse_lock_period("2025年第一季度"))
+    editor.unlock_period(parse_lock_period("2025年第一季度"))
+    assert audit_mismatches(demo_workspace) == []
+    raw(demo_workspace, f"DELETE FROM period_lock WHERE id = {june.id}")
+    raw(
+        demo_workspace,
+        "INSERT INTO period_lock (period_start, period_end, period_kind, locked_by, machine, locked_at)"
+        " VALUES ('2025-04-01', '2025-04-30', 'month', '某人', 'PC', '2025-05-01T09:00:00')",
+    )
+    assert audit_mismatches(demo_workspace) == [
+        "锁定的报告期 2025年4月 在程序之外被锁定（没有审计记录）",
+        "锁定的报告期 2025年6月 在程序之外被解锁（审计记录中仍锁定）",
+    ]
+    editor.lock_period(parse_lock_period("2025年6月"))  # locked again through the program: in the trail
+    raw(
+        demo_workspace,
+        "UPDATE period_lock SET locked_at = '2020-01-01T00:00:00' WHERE period_end = '2025-06-30'",
+    )
+    assert "锁定的报告期 2025年6月 的锁定记录在程序之外被改动" in audit_mismatches(demo_workspace)

@@ -362,3 +362,25 @@ def test_a_read_only_file_can_be_read_but_not_saved_into(
 def test_the_model_passes_qt_checks(qtmodeltester: ModelTester, qtbot: QtBot, dialog: ExtractDialog) -> None:
     paste_and_extract(qtbot, dialog, SEED + "。截至2025年6月底，已建成专业化产业园区4个。")
     qtmodeltester.check(dialog.model, force_py=True)
+
+
+def test_figures_in_a_locked_period_are_refused_by_their_row_in_the_dialog(
+    qtbot: QtBot, dialog: ExtractDialog, session: Session, plan: Plan, prompts: ScriptedPrompts
+) -> None:
+    """June 2025 is locked: the two June figures (rows 2 and 4 of the dialog) are named by those rows, nothing
+    is saved, and the rows stay for the user."""
+    from app.services.period_locks import parse_lock_period
+
+    session.lock_period(parse_lock_period("2025年6月"))
+    text = "到2026年，建成特色园区10个。截至2025年6月底，已建成特色园区4个。到2026年，建成孵化器8家。截至2025年6月底，已建成孵化器3家。"
+    paste_and_extract(qtbot, dialog, text)
+    assert [cell(dialog, r, "kind") for r in range(4)] == ["Target", "Progress", "Target", "Progress"]
+    for r in (1, 3):
+        dialog.model.setData(
+            dialog.model.index(r, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
+    assert dialog.on_save() == 0
+    (message,) = errors(prompts)
+    assert message.startswith("第2行 报告期：") and "；第4行 报告期：" in message
+    assert "2025年6月" in message
+    assert session.workspace.targets.for_plan(plan.id or 0) == [] and dialog.model.rowCount() == 4
