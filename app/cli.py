@@ -217,9 +217,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     report_format(args.out)  # a wrong extension is found before any work
     report_filter = ReportFilter(plan=args.plan, unit=args.unit, statuses=_status_filter(args.status))
+    issuer = args.issuer
+    if issuer is None:  # as the window prints it: 设置 → 报告单位
+        from app.ui.settings import saved_report_issuer
+
+        issuer = saved_report_issuer()
     with _reading_workspace(args) as ws:
         content = build_report(
-            ws, _as_of(args.as_of), title=args.title, issuer=args.issuer, report_filter=report_filter
+            ws, _as_of(args.as_of), title=args.title, issuer=issuer, report_filter=report_filter
         )
         reporting = None
         if args.reporting:
@@ -294,7 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help="只含此责任单位")
     p.add_argument("--status", help="只含这些状态，如 滞后,逾期")
     p.add_argument("--title", default="政策目标进度报告", help="报告标题")
-    p.add_argument("--issuer", default="", help="报告单位（印在封面和页眉）")
+    p.add_argument(
+        "--issuer", default=None, help="报告单位（印在封面和页眉；不写时用窗口中 设置 → 报告单位 保存的）"
+    )
     p.add_argument("--reporting", help="附报送情况表（仅 .xlsx），报告期如 2025年6月")
     p.set_defaults(func=cmd_report)
 

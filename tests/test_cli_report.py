@@ -98,3 +98,29 @@ def test_the_appendix_is_refused_for_pdf(tmp_path: Path, capsys: pytest.CaptureF
     out = tmp_path / "月报.pdf"
     code, _, err = run(capsys, "report", "--demo", "--out", str(out), "--reporting", "2025年6月")
     assert code == 1 and "只能附在 Excel" in err and not out.exists()
+
+
+def test_the_issuer_saved_in_the_window_is_used_unless_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """设置 → 报告单位 in the window is printed by `ptt report` too; --issuer still wins for one report."""
+    from PySide6.QtCore import QSettings
+
+    import app.ui.settings as settings
+    from app.ui.settings import AppSettings
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    AppSettings(store).report_issuer = "北京市经济和信息化局"
+    monkeypatch.setattr(settings, "user_store", lambda: store)
+
+    def docx_props(*extra: str) -> tuple[str, str]:
+        out = tmp_path / "月报.docx"
+        code, _, _ = run(capsys, "report", "--demo", "--out", str(out), "--as-of", "2025-07-31", *extra)
+        assert code == 0
+        document = Document(str(out))
+        return document.core_properties.author, document.sections[0].header.paragraphs[0].text
+
+    author, header = docx_props()
+    assert author == "北京市经济和信息化局" and "北京市经济和信息化局" in header
+    author, header = docx_props("--issuer", "市发展改革委")
+    assert author == "市发展改革委" and "北京市经济和信息化局" not in header

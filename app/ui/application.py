@@ -42,7 +42,7 @@ from app.ui.backup_flow import BackupFlow
 from app.ui.fonts import apply_cjk_font
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
-from app.ui.settings import AppSettings
+from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -312,8 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("PolicyTargetTracker")
-    app.setOrganizationName("PolicyTargetTracker")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "ptt-256.png"))))
     apply_cjk_font(app)

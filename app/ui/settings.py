@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 VERSION = 1
+ORGANIZATION = APPLICATION = "PolicyTargetTracker"  # where QSettings() keeps them (registry, ~/.config)
 MAX_RECENT = 8
+ISSUER_KEY = "report/issuer"
 LANGUAGES = ("", "zh_CN", "en")  # "" follows the system
 
 
@@ -48,11 +50,11 @@ class AppSettings:
     @property
     def report_issuer(self) -> str:
         """报告单位: printed on the cover and in the page header of every report."""
-        return str(self.store.value("report/issuer", "") or "")
+        return str(self.store.value(ISSUER_KEY, "") or "")
 
     @report_issuer.setter
     def report_issuer(self, value: str) -> None:
-        self.store.setValue("report/issuer", value)
+        self.store.setValue(ISSUER_KEY, value)
 
     @property
     def last_folder(self) -> str:
@@ -76,3 +78,13 @@ class AppSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def user_store() -> QSettings:
+    """The window's own settings store, for a program without the window's QApplication names (the CLI)."""
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def saved_report_issuer(store: QSettings | None = None) -> str:
+    """报告单位 as saved in the window (设置 → 报告单位); read only, nothing written."""
+    return str((store or user_store()).value(ISSUER_KEY, "") or "")
