@@ -29,6 +29,11 @@ def _isolated_profile(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     home = tmp_path_factory.mktemp("home")
     for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "APPDATA", "LOCALAPPDATA"):
         monkeypatch.setenv(var, str(home / var.lower()))
+    # The window's settings the CLI reads: on Windows the registry, which no variable above redirects.
+    from PySide6.QtCore import QSettings
+
+    store = str(home / "settings.ini")
+    monkeypatch.setattr("app.ui.settings.user_store", lambda: QSettings(store, QSettings.Format.IniFormat))
 
 
 @pytest.fixture

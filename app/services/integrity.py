@@ -70,10 +70,11 @@ def lock_mismatches(ws: Workspace) -> list[str]:
             problems.append(f"{label} 在程序之外被解锁（审计记录中仍锁定）")
         elif was is None:
             problems.append(f"{label} 在程序之外被锁定（没有审计记录）")
-        elif (now.locked_by, now.locked_at.isoformat(timespec="seconds"), now.note) != (
-            was["locked_by"],
-            was["locked_at"],
-            was["note"],
+        elif (now.locked_by, now.machine, now.locked_at.isoformat(timespec="seconds"), now.note) != (
+            was.get("locked_by"),
+            was.get("machine"),
+            was.get("locked_at"),
+            was.get("note"),
         ):
             problems.append(f"{label} 的锁定记录在程序之外被改动")
     return problems

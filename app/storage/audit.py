@@ -143,10 +143,13 @@ def last_written_states(db: sqlite_utils.Database) -> dict[tuple[str, int], dict
     for action, entity, entity_id, before, after in db.execute(
         "SELECT action, entity, entity_id, before, after FROM audit_event WHERE entity_id IS NOT NULL ORDER BY id"
     ):
-        if action == "delete":
-            mark_deleted(entity, json.loads(before) if before else {"id": entity_id})
-        else:
-            states[(entity, int(entity_id))] = json.loads(after) if after else None
+        try:
+            if action == "delete":
+                mark_deleted(entity, _json_object(before) or {"id": entity_id})
+            else:
+                states[(entity, int(entity_id))] = _json_object(after) if after else None
+        except (KeyError, TypeError, ValueError):
+            continue  # an event not written by the program: the chain check names it, `check` goes on
     return states
 
 
@@ -156,13 +159,26 @@ def last_lock_states(db: sqlite_utils.Database) -> dict[tuple[str, str], dict[st
     for action, before, after in db.execute(
         "SELECT action, before, after FROM audit_event WHERE entity = 'period_lock' ORDER BY id"
     ):
-        snapshot = json.loads(after if action == "lock" else before)
+        snapshot = _json_object(after if action == "lock" else before)
+        if not isinstance(snapshot.get("period_start"), str) or not isinstance(
+            snapshot.get("period_end"), str
+        ):
+            continue  # not written by the program: the chain check names the event, `check` must not crash
         key = (snapshot["period_start"], snapshot["period_end"])
         if action == "lock":
             states[key] = snapshot
         else:
             states.pop(key, None)
     return states
+
+
+def _json_object(text: str | None) -> dict[str, Any]:
+    """A snapshot as written, or {} for one that is missing or not a JSON object (an event forged by hand)."""
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 EVENT_COLUMNS = "id, at, who, machine, action, entity, entity_id, before, after, prev_hash, hash"

@@ -444,6 +444,8 @@ class ExtractDialog(QDialog):
             targets, entries = self._write(prepared)
         except USER_ERRORS as exc:
             self.prompts.error(title, exc.message if isinstance(exc, DomainError) else str(exc))
+            if isinstance(exc, PeriodLockedError):
+                self.session.refresh_after_refusal()  # a lock another copy set: the window shows it now
             return 0
         self._push_undo(targets, entries)
         self.saved_targets += targets

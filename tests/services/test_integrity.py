@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from app.services.editing import Editor
 from app.services.integrity import audit_mismatches
 from app.services.workspace import Workspace
@@ -79,3 +81,35 @@ def test_locks_removed_added_or_changed_outside_are_named(demo_workspace: Worksp
         "UPDATE period_lock SET locked_at = '2020-01-01T00:00:00' WHERE period_end = '2025-06-30'",
     )
     assert "锁定的报告期 2025年6月 的锁定记录在程序之外被改动" in audit_mismatches(demo_workspace)
+
+
+def test_events_forged_by_hand_are_named_by_the_chain_and_do_not_stop_the_check(
+    demo_workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unlock with no snapshot and an entry event whose snapshot is not JSON, added with a SQLite tool:
+    `check` reports the broken chain (and any row that differs) instead of stopping with a traceback."""
+    from app.cli import EXIT_DATA, main
+
+    for action, entity, entity_id, after in (
+        ("unlock", "period_lock", None, None),
+        ("lock", "period_lock", None, '{"note": "没有报告期"}'),
+        ("update", "entry", 1, "not json"),
+    ):
+        raw(
+            demo_workspace,
+            "INSERT INTO audit_event (at, who, machine, action, entity, entity_id, before, after, prev_hash, hash)"
+            f" VALUES ('2025-01-01', 'x', 'y', '{action}', '{entity}', {entity_id or 'NULL'}, NULL,"
+            f" {repr(after) if after else 'NULL'}, '0', '0')",
+        )
+    assert audit_mismatches(demo_workspace) == []  # the forged events name nothing it can compare
+    assert main(["check", str(demo_workspace.path)]) == EXIT_DATA
+    out = capsys.readouterr().out
+    assert "审计记录链在第" in out and "断开" in out
+
+
+def test_a_locks_machine_changed_outside_is_named(demo_workspace: Workspace) -> None:
+    from app.services.period_locks import parse_lock_period
+
+    Editor(demo_workspace).lock_period(parse_lock_period("2025年6月"))
+    raw(demo_workspace, "UPDATE period_lock SET machine = 'OTHER-PC'")
+    assert audit_mismatches(demo_workspace) == ["锁定的报告期 2025年6月 的锁定记录在程序之外被改动"]

@@ -367,11 +367,14 @@ def test_the_model_passes_qt_checks(qtmodeltester: ModelTester, qtbot: QtBot, di
 def test_figures_in_a_locked_period_are_refused_by_their_row_in_the_dialog(
     qtbot: QtBot, dialog: ExtractDialog, session: Session, plan: Plan, prompts: ScriptedPrompts
 ) -> None:
-    """June 2025 is locked: the two June figures (rows 2 and 4 of the dialog) are named by those rows, nothing
-    is saved, and the rows stay for the user."""
+    """June 2025 is locked by another copy of the program: the two June figures (rows 2 and 4 of the dialog) are
+    named by those rows, nothing is saved, the rows stay for the user, and the window now knows the lock."""
+    from app.services.editing import Editor
     from app.services.period_locks import parse_lock_period
 
-    session.lock_period(parse_lock_period("2025年6月"))
+    with Workspace.open(session.workspace.path) as other:
+        Editor(other).lock_period(parse_lock_period("2025年6月"))
+    assert session.locks == []
     text = "到2026年，建成特色园区10个。截至2025年6月底，已建成特色园区4个。到2026年，建成孵化器8家。截至2025年6月底，已建成孵化器3家。"
     paste_and_extract(qtbot, dialog, text)
     assert [cell(dialog, r, "kind") for r in range(4)] == ["Target", "Progress", "Target", "Progress"]
@@ -384,3 +387,4 @@ def test_figures_in_a_locked_period_are_refused_by_their_row_in_the_dialog(
     assert message.startswith("第2行 报告期：") and "；第4行 报告期：" in message
     assert "2025年6月" in message
     assert session.workspace.targets.for_plan(plan.id or 0) == [] and dialog.model.rowCount() == 4
+    assert [lock.period.label for lock in session.locks] == ["2025年6月"]
