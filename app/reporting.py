@@ -73,13 +73,14 @@ def write_report(
 
         return write_xlsx(content, path, reporting=reporting)
     ensure_qt_application()
-    from app.ui.report_charts import chart_images
-
-    images = chart_images(content, should_stop=should_stop, on_progress=on_progress)
     if suffix == ".docx":
         from app.services.report_docx import write_docx
+        from app.ui.report_charts import chart_images
 
+        images = chart_images(content, should_stop=should_stop, on_progress=on_progress)
         return write_docx(content, path, images)
+    from app.ui.report_charts import chart_pictures
     from app.ui.report_pdf import write_pdf
 
-    return write_pdf(content, path, images=images, should_stop=should_stop, on_progress=on_progress)
+    pictures = chart_pictures(content, should_stop=should_stop, on_progress=on_progress)
+    return write_pdf(content, path, images=pictures, should_stop=should_stop, on_progress=on_progress)

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape as _escape
 
 from PySide6.QtCore import QBuffer, QByteArray
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QImage, QImageReader
 
 from app.domain.status import STATUS_BY_LABEL, Status
 from app.services.report_content import (
@@ -23,7 +23,7 @@ from app.services.report_content import (
     clean_text,
 )
 from app.ui.fonts import CJK_FAMILIES
-from app.ui.report_charts import ChartKey
+from app.ui.report_charts import ChartKey, Picture
 from app.ui.status_style import STATUS_COLORS
 
 # The A4 body is 167 mm wide: 631 px at the 96 px/inch of QTextDocument's CSS lengths (Qt scales them to the
@@ -218,7 +218,7 @@ def _section(heading: str, lead: str, blocks: tuple[TargetBlock, ...], sizes: Si
     return SECTION.format(heading) + f'<p class="muted s85">{lead}</p>{body}'
 
 
-def report_html(content: ReportContent, images: Mapping[ChartKey, bytes]) -> str:
+def report_html(content: ReportContent, images: Mapping[ChartKey, Picture]) -> str:
     """The whole report as one HTML document for QTextDocument; charts are ``<img src="chart://report/<key>">``
     (``paint_report`` adds them as resources). Keys missing from ``images`` simply have no picture."""
     sizes = image_sizes(images)
@@ -236,10 +236,14 @@ def report_html(content: ReportContent, images: Mapping[ChartKey, bytes]) -> str
     return html + "</body></html>"
 
 
-def image_sizes(images: Mapping[ChartKey, bytes]) -> Sizes:
-    """Pixel sizes from the PNG headers (nothing decoded); unreadable images are left out."""
+def image_sizes(images: Mapping[ChartKey, Picture]) -> Sizes:
+    """Pixel sizes, of PNG bytes from their headers (nothing decoded); unreadable images are left out."""
     sizes: Sizes = {}
     for key, data in images.items():
+        if isinstance(data, QImage):
+            if not data.isNull():
+                sizes[key] = (data.width(), data.height())
+            continue
         buffer = QBuffer()
         buffer.setData(QByteArray(data))
         size = QImageReader(buffer).size()

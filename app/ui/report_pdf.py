@@ -2,8 +2,8 @@
 page with a running header and footer (第 N 页 共 M 页). PDF export, the print preview and printing all go
 through ``paint_report``, so the preview shows exactly what the PDF holds.
 
-The document comes from ``report_html`` and its page breaks from ``report_pagination``. Charts arrive as PNG
-bytes (``report_charts.chart_images``) and are embedded as images: painting pyqtgraph on a high-resolution
+The document comes from ``report_html`` and its page breaks from ``report_pagination``. Charts arrive as images
+(``report_charts.chart_pictures``; PNG bytes also do) and are embedded as images: painting pyqtgraph on a high-resolution
 printer gives giant tick labels (QT-NOTES).
 """
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.services.atomic_write import atomic_write
 from app.services.report_content import ReportContent
 from app.ui.fonts import cjk_font
-from app.ui.report_charts import ChartKey, ReportCancelled, chart_images
+from app.ui.report_charts import ChartKey, Picture, ReportCancelled, chart_pictures
 from app.ui.report_html import BODY_POINT_SIZE, MUTED, chart_url, cn_date, report_html
 from app.ui.report_pagination import paginate
 
@@ -71,7 +71,7 @@ def body_rect(printer: QPrinter) -> QRectF:
 
 
 def layout_report(
-    content: ReportContent, images: Mapping[ChartKey, bytes], printer: QPrinter
+    content: ReportContent, images: Mapping[ChartKey, Picture], printer: QPrinter
 ) -> QTextDocument:
     """The report laid out in the printer's device pixels, one page per body of ``printer``'s paper."""
     body = body_rect(printer).size()
@@ -80,7 +80,7 @@ def layout_report(
     document.setDefaultFont(cjk_font(BODY_POINT_SIZE))
     document.setDocumentMargin(0)
     for key, data in images.items():
-        image = QImage.fromData(data)
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
         if not image.isNull():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_url(key)), image)
     document.setHtml(report_html(content, images))
@@ -99,7 +99,7 @@ class _Page(NamedTuple):
 
 def paint_report(
     content: ReportContent,
-    images: Mapping[ChartKey, bytes],
+    images: Mapping[ChartKey, Picture],
     printer: QPrinter,
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
@@ -237,7 +237,7 @@ def _a4_portrait(printer: QPrinter, title: str) -> None:
 def write_pdf(
     content: ReportContent,
     path: Path | str,
-    images: Mapping[ChartKey, bytes] | None = None,
+    images: Mapping[ChartKey, Picture] | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Path:
@@ -246,7 +246,7 @@ def write_pdf(
 
     def write(partial: Path) -> None:
         if images is None:  # charts first (their own count of steps), then the pages
-            charts = chart_images(content, should_stop=should_stop, on_progress=on_progress)
+            charts = chart_pictures(content, should_stop=should_stop, on_progress=on_progress)
         else:
             charts = images
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -264,10 +264,10 @@ _PREVIEW_PRINTERS: dict[int, QPrinter] = {}
 
 
 def open_print_preview(
-    content: ReportContent, parent: QWidget | None, images: Mapping[ChartKey, bytes] | None = None
+    content: ReportContent, parent: QWidget | None, images: Mapping[ChartKey, Picture] | None = None
 ) -> QPrintPreviewDialog:
     """Show (not exec) a print preview; it deletes itself when closed. Pages come from ``paint_report``."""
-    images = chart_images(content) if images is None else images
+    images = chart_pictures(content) if images is None else images
     # The PDF's resolution, not the dialog's default 96 dpi: pages break where they break in the PDF.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _a4_portrait(printer, content.title)
@@ -284,7 +284,7 @@ def open_print_preview(
 
 
 def print_report(
-    content: ReportContent, parent: QWidget | None, images: Mapping[ChartKey, bytes] | None = None
+    content: ReportContent, parent: QWidget | None, images: Mapping[ChartKey, Picture] | None = None
 ) -> bool:
     """Ask for a printer, then print; False when the user cancels the dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -292,5 +292,5 @@ def print_report(
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    paint_report(content, chart_images(content) if images is None else images, printer)
+    paint_report(content, chart_pictures(content) if images is None else images, printer)
     return True

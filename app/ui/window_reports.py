@@ -18,6 +18,8 @@ from app.domain.errors import DomainError
 from app.services.report_content import ReportContent, ReportFilter, content_from_rows
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from app.ui.dashboard_filter import DashboardFilter
     from app.ui.filter_bar import FilterBar
     from app.ui.prompts import Prompts
@@ -76,15 +78,15 @@ class ReportMixin:
 
         return on_progress
 
-    def _charts_for_paper(self, content: ReportContent) -> dict[str | int, bytes] | None:
+    def _charts_for_paper(self, content: ReportContent) -> dict[str | int, QImage] | None:
         """The report's charts, drawn with a progress dialog; None when the user cancels."""
         from app.reporting import ensure_qt_application
-        from app.ui.report_charts import ReportCancelled, chart_images
+        from app.ui.report_charts import ReportCancelled, chart_pictures
 
         ensure_qt_application()
         progress = self._report_progress(QCoreApplication.translate("MainWindow", "Drawing the charts…"))
         try:
-            return chart_images(
+            return chart_pictures(
                 content, should_stop=progress.wasCanceled, on_progress=self._progress_callback(progress)
             )
         except ReportCancelled:

@@ -27,7 +27,7 @@ from app.services.demo import create_demo_workspace
 from app.services.report_content import ReportContent, ReportFilter, build_report
 from app.services.workspace import Workspace
 from app.ui.fonts import CJK_FAMILIES
-from app.ui.report_charts import chart_images
+from app.ui.report_charts import chart_images, chart_pictures
 from app.ui.report_pdf import ReportCancelled, open_print_preview, report_html, write_pdf
 from tests.conftest import fixed_clock
 
@@ -64,7 +64,8 @@ def stop_on_call(n: int) -> Callable[[], bool]:
 @dataclass(frozen=True)
 class DemoPdf:
     content: ReportContent
-    images: dict[str | int, bytes]
+    images: dict[str | int, bytes]  # the PNGs Word gets
+    pictures: dict[str | int, QImage]  # what the PDF is painted with, as write_report does
     path: Path
     texts: list[str]
     seconds: float  # write_pdf alone, charts drawn beforehand
@@ -76,10 +77,11 @@ def demo_pdf(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> It
     with create_demo_workspace(folder / "demo.ptt.sqlite", clock=fixed_clock) as ws:
         content = demo_content(ws)
     images = chart_images(content)
+    pictures = chart_pictures(content)
     started = time.perf_counter()
-    path = write_pdf(content, folder / "进度报告 2025-07.pdf", images=images)
+    path = write_pdf(content, folder / "进度报告 2025-07.pdf", images=pictures)
     seconds = time.perf_counter() - started
-    yield DemoPdf(content, images, path, page_texts(path), seconds)
+    yield DemoPdf(content, images, pictures, path, page_texts(path), seconds)
 
 
 def test_chart_images_are_pngs_for_the_summary_and_each_charted_target(demo_pdf: DemoPdf) -> None:
@@ -89,6 +91,30 @@ def test_chart_images_are_pngs_for_the_summary_and_each_charted_target(demo_pdf:
     for data in demo_pdf.images.values():
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
         assert QImage.fromData(data).width() == 1400
+
+
+def test_paper_gets_the_same_charts_as_word_without_the_png_round_trip(demo_pdf: DemoPdf) -> None:
+    assert set(demo_pdf.pictures) == set(demo_pdf.images)
+    for key, picture in demo_pdf.pictures.items():
+        png = QImage.fromData(demo_pdf.images[key]).convertToFormat(QImage.Format.Format_RGB32)
+        assert (picture.width(), picture.height()) == (png.width(), png.height())
+        # The PNG has a palette of the chart's own colours: all but a few edge pixels are the same.
+        step = 7
+        samples = [(x, y) for x in range(0, png.width(), step) for y in range(0, png.height(), step)]
+        same = sum(picture.pixel(x, y) == png.pixel(x, y) for x, y in samples)
+        assert same / len(samples) > 0.97, key
+
+
+def test_every_chart_is_an_image_in_the_pdf(demo_pdf: DemoPdf) -> None:
+    widths = []
+    for page in PdfReader(demo_pdf.path).pages:
+        objects = page["/Resources"].get("/XObject", {})
+        for ref in objects.values():
+            xobject = ref.get_object()
+            if xobject["/Subtype"] == "/Image":
+                widths.append(xobject["/Width"])
+    assert len(widths) == len(demo_pdf.pictures) == 19  # overview, bullet and 17 trajectories
+    assert set(widths) == {1400}
 
 
 def test_chart_images_report_progress_and_can_be_cancelled(demo_workspace: Workspace) -> None:

@@ -230,14 +230,36 @@ def test_language_change_redraws_the_same_numbers(chart: TrajectoryChart, rows: 
     assert chart.gap_label is not None and chart.gap_label.toPlainText() == "差距 23个"
 
 
-def test_switching_targets_replaces_every_item(chart: TrajectoryChart, rows: dict[str, StatusRow]) -> None:
+def drawn(chart: TrajectoryChart) -> list[object]:
+    return [i for i in chart.plot.items if i.isVisible()]
+
+
+def test_switching_targets_leaves_nothing_of_the_last_one_drawn(
+    chart: TrajectoryChart, rows: dict[str, StatusRow]
+) -> None:
     chart.set_row(rows["医疗器械产业总体规模"])
     chart.set_row(rows["备案上线大模型"])
-    kinds = [type(i).__name__ for i in chart.plot.items]
+    kinds = [type(i).__name__ for i in drawn(chart)]
     assert kinds.count("InfiniteLine") == 1  # only the as-of line: no target line left over
+    assert "TextItem" not in kinds and "ArrowItem" not in kinds  # no gap: neither its label nor its arrow
     assert chart.gap_label is None
     chart.set_row(None)
-    assert chart.plot.items == [chart.message]
+    assert drawn(chart) == [chart.message]
+    chart.set_row(rows["医疗器械产业总体规模"])  # back again: the same numbers as the first time
+    assert chart.message is None and chart.gap_label is not None
+    assert chart.gap_label.toPlainText() == "差距 157.33亿元"
+    assert chart.target_line is not None and chart.target_line.label.toPlainText() == "Target >500亿元"
+    assert legend_names(chart) == [
+        "Reported values",
+        "Annualised (part of a year)",
+        "Required path",
+        "Forecast (compound growth)",
+    ]
+
+
+def test_a_brace_in_a_line_label_is_printed_as_it_is(chart: TrajectoryChart) -> None:
+    chart.set_row(row([entry("2024年", "80", "{件}")], unit="{件}", target_value=Decimal(100)))
+    assert chart.target_line is not None and chart.target_line.label.toPlainText() == "Target ≥100{件}"
 
 
 def test_long_names_are_elided_with_the_full_name_in_a_tooltip(chart: TrajectoryChart) -> None:

@@ -71,17 +71,27 @@ def style_axes(plot: pg.PlotItem, point_size: float = 9.0) -> None:
 
 def no_data_message(plot: pg.PlotItem, text: str | None = None) -> pg.TextItem:
     """A centred message where there is nothing to draw (无数据), instead of an empty frame."""
-    message = pg.TextItem(
-        text or QCoreApplication.translate("Charts", "No data to draw"), color="#666666", anchor=(0.5, 0.5)
-    )
-    message.setFont(chart_font(11))
+    message = message_item()
     plot.addItem(message)
+    show_message(plot, message, text)
+    return message
+
+
+def message_item() -> pg.TextItem:
+    message = pg.TextItem("", color="#666666", anchor=(0.5, 0.5))
+    message.setFont(chart_font(11))
+    return message
+
+
+def show_message(plot: pg.PlotItem, message: pg.TextItem, text: str | None = None) -> None:
+    """Centre ``message`` (already in ``plot``) saying ``text``, with the axes hidden."""
+    message.setText(text or QCoreApplication.translate("Charts", "No data to draw"))
+    message.setVisible(True)
     plot.setXRange(0, 1, padding=0)
     plot.setYRange(0, 1, padding=0)
     message.setPos(0.5, 0.5)
     plot.hideAxis("left")
     plot.hideAxis("bottom")
-    return message
 
 
 def lay_out(widget: QWidget, width: int, height: int) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from app.domain.entities import TargetKind
 from app.services.chart_trajectory import XY, TrajectoryData, trajectory
 from app.services.statuses import StatusRow
-from app.ui.charts.common import chart_font, no_data_message, style_axes
+from app.ui.charts.common import chart_font, message_item, show_message, style_axes
 
 EPOCH = date(1970, 1, 1)
 DAY = 86400.0
@@ -148,6 +148,7 @@ class TrajectoryChart(QWidget):
         self._data: TrajectoryData | None = None
         self._full_title = ""
         self._x_range = (0.0, 1.0)
+        self._build_items()
         self._clear_items()
         self._draw()
 
@@ -175,7 +176,55 @@ class TrajectoryChart(QWidget):
 
     # drawing -------------------------------------------------------------------------------------------
 
+    def _build_items(self) -> None:
+        """Every item the chart may draw, made once and shown or hidden per target: a report redraws one chart
+        for each of hundreds of targets, and making pyqtgraph items costs ten times more than updating them."""
+        self._segment_pool: list[pg.PlotDataItem] = []
+        self._points = pg.PlotDataItem(pen=None, symbolPen=pg.mkPen(REPORTED_COLOR, width=1.6))
+        scatter = self._points.scatter
+        scatter.opts["hoverable"] = True
+        scatter.opts["tip"] = self._tip
+        scatter.setAcceptHoverEvents(True)
+        self._points.setZValue(20)
+        self._required = pg.PlotDataItem(pen=_pen(REQUIRED_COLOR, 1.6, Qt.PenStyle.DashDotLine))
+        self._forecast = pg.PlotDataItem(pen=_pen(FORECAST_COLOR, 2.0, Qt.PenStyle.DashLine))
+        self._forecast.setZValue(5)
+        self._target_line = self._new_line(0, _pen(TARGET_COLOR, 1.4), 0.012)
+        self._as_of_line = self._new_line(90, _pen(AS_OF_COLOR, 1.2, Qt.PenStyle.DotLine), 0.02)
+        self._deadline_line = self._new_line(90, _pen(TARGET_COLOR, 1.2, Qt.PenStyle.DashLine), 0.97)
+        self._gap = pg.PlotDataItem(
+            pen=_pen(GAP_COLOR, 2.0), symbol="_", symbolSize=12, symbolPen=pg.mkPen(GAP_COLOR, width=2)
+        )
+        self._gap.setZValue(15)
+        self._gap_arrow = pg.ArrowItem(angle=90, headLen=13, tailLen=0, pen=GAP_COLOR, brush=GAP_COLOR)
+        self._gap_arrow.setZValue(16)
+        self._gap_label = pg.TextItem("", color=GAP_COLOR)
+        self._gap_label.fill = pg.mkBrush(LABEL_FILL)
+        self._gap_label.setFont(chart_font(9, bold=True))
+        self._gap_label.setZValue(30)
+        self._message = message_item()
+        self._drawn: list[pg.GraphicsObject] = [
+            self._points, self._required, self._forecast, self._target_line, self._as_of_line,
+            self._deadline_line, self._gap, self._gap_arrow, self._gap_label, self._message,
+        ]  # fmt: skip
+        for item in self._drawn:
+            self.plot.addItem(item)
+            item.setVisible(False)
+        # Legend samples that are not drawn on the plot (the points' sample joins them with a line).
+        self._reported_sample = pg.PlotDataItem(
+            pen=_pen(REPORTED_COLOR, 2.2), symbol="o", symbolBrush=REPORTED_COLOR
+        )
+        self._annualised_sample = pg.PlotDataItem(
+            pen=None,
+            symbol="d",
+            symbolSize=11,
+            symbolBrush="w",
+            symbolPen=pg.mkPen(REPORTED_COLOR, width=1.6),
+        )
+        self._legend_entries: tuple[tuple[int, str], ...] | None = None
+
     def _clear_items(self) -> None:
+        """The items of the current drawing, None when not drawn (tests and exports read them)."""
         self.points_item: pg.PlotDataItem | None = None
         self.segment_items: list[pg.PlotDataItem] = []
         self.required_item: pg.PlotDataItem | None = None
@@ -189,19 +238,19 @@ class TrajectoryChart(QWidget):
         self.message: pg.TextItem | None = None
 
     def _draw(self) -> None:
-        self.plot.clear()
-        self.legend.clear()
         self._clear_items()
-        self.plot.showAxis("left")
-        self.plot.showAxis("bottom")
+        for item in (*self._drawn, *self._segment_pool):
+            item.setVisible(False)
         data = self._data
         self._set_title(data.title if data else "")
         if data is None or data.empty:
             self.legend.setVisible(False)
             self.unit_label.setText("")
-            text = _tr("choose") if data is None else _tr("no_values")
-            self.message = no_data_message(self.plot, text)
+            self.message = self._message
+            show_message(self.plot, self._message, _tr("choose") if data is None else _tr("no_values"))
             return
+        self.plot.showAxis("left")
+        self.plot.showAxis("bottom")
         self.legend.setVisible(True)
         self._set_ranges(data)
         self._draw_lines(data)
@@ -211,29 +260,26 @@ class TrajectoryChart(QWidget):
         self._fill_legend(data)
 
     def _draw_values(self, data: TrajectoryData) -> None:
-        line = _pen(REPORTED_COLOR, 2.2)
-        for seg in data.segments:
-            item = pg.PlotDataItem(*self._xy(seg), pen=line)
+        while len(self._segment_pool) < len(data.segments):
+            item = pg.PlotDataItem(pen=_pen(REPORTED_COLOR, 2.2))
             item.setZValue(10)
             self.plot.addItem(item)
+            self._segment_pool.append(item)
+        for seg, item in zip(data.segments, self._segment_pool, strict=False):
+            item.setData(*self._xy(seg))
+            item.setVisible(True)
             self.segment_items.append(item)
         points = data.points
-        self.points_item = pg.PlotDataItem(
+        self._points.setData(
             [to_timestamp(p.on) for p in points],
             [p.value for p in points],
-            pen=None,
             symbol=["d" if p.annualised else "o" for p in points],
             symbolSize=[(11 if p.annualised else 8) * (0.6 if len(points) > 40 else 1) for p in points],
-            symbolPen=pg.mkPen(REPORTED_COLOR, width=1.6),
             symbolBrush=[pg.mkBrush("w" if p.annualised else REPORTED_COLOR) for p in points],
             data=[p.tooltip for p in points],
         )
-        scatter = self.points_item.scatter
-        scatter.opts["hoverable"] = True
-        scatter.opts["tip"] = self._tip
-        scatter.setAcceptHoverEvents(True)
-        self.points_item.setZValue(20)
-        self.plot.addItem(self.points_item)
+        self._points.setVisible(True)
+        self.points_item = self._points
 
     @staticmethod
     def _tip(x: float, y: float, data: Any) -> str:
@@ -242,44 +288,31 @@ class TrajectoryChart(QWidget):
 
     def _draw_lines(self, data: TrajectoryData) -> None:
         if data.required_path is not None:
-            self.required_item = pg.PlotDataItem(
-                *self._xy(data.required_path), pen=_pen(REQUIRED_COLOR, 1.6, Qt.PenStyle.DashDotLine)
-            )
-            self.plot.addItem(self.required_item)
+            self._required.setData(*self._xy(data.required_path))
+            self._required.setVisible(True)
+            self.required_item = self._required
         if data.forecast_path is not None:
-            self.forecast_item = pg.PlotDataItem(
-                *self._xy(data.forecast_path), pen=_pen(FORECAST_COLOR, 2.0, Qt.PenStyle.DashLine)
-            )
-            self.forecast_item.setZValue(5)
-            self.plot.addItem(self.forecast_item)
+            self._forecast.setData(*self._xy(data.forecast_path))
+            self._forecast.setVisible(True)
+            self.forecast_item = self._forecast
         if data.target_value is not None:
             name = _tr("threshold") if data.threshold is not None else _tr("target")
-            self.target_line = self._line(
-                data.target_value,
-                0,
-                _pen(TARGET_COLOR, 1.4),
-                name.format(value=data.target_text),
-                0.012,
-                (0, 1),
+            self.target_line = self._place_line(
+                self._target_line, data.target_value, name.format(value=data.target_text), (0, 1)
             )
 
     def _draw_markers(self, data: TrajectoryData) -> None:
-        near_right = self._near_right(data.as_of)
-        self.as_of_line = self._line(
+        self.as_of_line = self._place_line(
+            self._as_of_line,
             to_timestamp(data.as_of),
-            90,
-            _pen(AS_OF_COLOR, 1.2, Qt.PenStyle.DotLine),
             _tr("as_of").format(date=f"{data.as_of:%Y-%m-%d}"),
-            0.02,
-            (1, 1) if near_right else (0, 1),
+            (1, 1) if self._near_right(data.as_of) else (0, 1),
         )
         if data.deadline is not None and data.kind in (TargetKind.MILESTONE, TargetKind.RATE):
-            self.deadline_line = self._line(
+            self.deadline_line = self._place_line(
+                self._deadline_line,
                 to_timestamp(data.deadline),
-                90,
-                _pen(TARGET_COLOR, 1.2, Qt.PenStyle.DashLine),
                 _tr("deadline").format(date=f"{data.deadline:%Y-%m-%d}"),
-                0.97,
                 (1, 0) if self._near_right(data.deadline) else (0, 0),
             )
 
@@ -288,46 +321,35 @@ class TrajectoryChart(QWidget):
         if gap is None:
             return
         x = to_timestamp(gap.on)
-        self.gap_item = pg.PlotDataItem(
-            [x, x],
-            [gap.from_value, gap.to_value],
-            pen=_pen(GAP_COLOR, 2.0),
-            symbol="_",
-            symbolSize=12,
-            symbolPen=pg.mkPen(GAP_COLOR, width=2),
-        )
-        self.gap_item.setZValue(15)
-        self.plot.addItem(self.gap_item)
+        self._gap.setData([x, x], [gap.from_value, gap.to_value])
+        self._gap.setVisible(True)
+        self.gap_item = self._gap
         if not gap.met:  # once met: a bracket, not a direction to go. The tip sits on the target value.
-            angle = 90 if gap.to_value > gap.from_value else -90  # 90 points up
-            style = {"headLen": 13, "tailLen": 0, "pen": GAP_COLOR, "brush": GAP_COLOR}
-            self.gap_arrow = pg.ArrowItem(pos=(x, gap.to_value), angle=angle, **style)
-            self.gap_arrow.setZValue(16)
-            self.plot.addItem(self.gap_arrow)
+            self._gap_arrow.setStyle(angle=90 if gap.to_value > gap.from_value else -90)  # 90 points up
+            self._gap_arrow.setPos(x, gap.to_value)
+            self._gap_arrow.setVisible(True)
+            self.gap_arrow = self._gap_arrow
         left = self._near_right(gap.on)
-        self.gap_label = pg.TextItem(gap.text, color=GAP_COLOR, anchor=(1.06, 0.5) if left else (-0.06, 0.5))
-        self.gap_label.fill = pg.mkBrush(LABEL_FILL)
-        self.gap_label.setFont(chart_font(9, bold=True))
-        self.gap_label.setPos(x, (gap.from_value + gap.to_value) / 2)
-        self.gap_label.setZValue(30)
-        self.plot.addItem(self.gap_label)
+        self._gap_label.setText(gap.text)
+        self._gap_label.setAnchor((1.06, 0.5) if left else (-0.06, 0.5))
+        self._gap_label.setPos(x, (gap.from_value + gap.to_value) / 2)
+        self._gap_label.setVisible(True)
+        self.gap_label = self._gap_label
 
     def _fill_legend(self, data: TrajectoryData) -> None:
-        entries: list[tuple[pg.PlotDataItem, str]] = [
-            (
-                pg.PlotDataItem(pen=_pen(REPORTED_COLOR, 2.2), symbol="o", symbolBrush=REPORTED_COLOR),
-                _tr("reported"),
-            )
-        ]
+        entries: list[tuple[pg.PlotDataItem, str]] = [(self._reported_sample, _tr("reported"))]
         if any(p.annualised for p in data.points):
-            outline = pg.mkPen(REPORTED_COLOR, width=1.6)
-            sample = pg.PlotDataItem(pen=None, symbol="d", symbolSize=11, symbolBrush="w", symbolPen=outline)
-            entries.append((sample, _tr("annualised")))
+            entries.append((self._annualised_sample, _tr("annualised")))
         if self.required_item is not None:
             entries.append((self.required_item, _tr("required")))
         if self.forecast_item is not None:
             method = {"linear": _tr("linear"), "compound": _tr("compound")}
             entries.append((self.forecast_item, method.get(data.forecast_method, _tr("forecast"))))
+        key = tuple((id(item), name) for item, name in entries)
+        if key == self._legend_entries:
+            return  # the same rows as the last target's: the legend's labels are kept, not made again
+        self._legend_entries = key
+        self.legend.clear()
         for item, name in entries:
             self.legend.addItem(item, name)
         for _sample, label in self.legend.items:
@@ -336,24 +358,25 @@ class TrajectoryChart(QWidget):
 
     # helpers -------------------------------------------------------------------------------------------
 
-    def _line(
-        self, pos: float, angle: int, pen: QPen, text: str, position: float, anchor: tuple[float, float]
-    ) -> pg.InfiniteLine:
+    def _new_line(self, angle: int, pen: QPen, position: float) -> pg.InfiniteLine:
         line = pg.InfiniteLine(
-            pos=pos,
             angle=angle,
             pen=pen,
             movable=False,
-            label=text,
-            labelOpts={
-                "position": position,
-                "color": pen.color(),
-                "fill": LABEL_FILL,
-                "anchors": [anchor, anchor],
-            },
+            label="",
+            labelOpts={"position": position, "color": pen.color(), "fill": LABEL_FILL},
         )
         line.label.setFont(chart_font(8.5))
-        self.plot.addItem(line)
+        return line
+
+    @staticmethod
+    def _place_line(
+        line: pg.InfiniteLine, pos: float, text: str, anchor: tuple[float, float]
+    ) -> pg.InfiniteLine:
+        line.setVisible(True)  # first: a hidden line's label does not take new text
+        line.label.anchors = [anchor, anchor]
+        line.setValue(pos)
+        line.label.setFormat(text.replace("{", "{{").replace("}", "}}"))
         return line
 
     @staticmethod
