@@ -245,9 +245,11 @@ Write-Host "  ok  the installed ptt.exe made and read a data file"
 
 $uninstaller = Join-Path $app "unins000.exe"
 Invoke-Checked -Name "uninstall" -FilePath $uninstaller -Arguments @("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART") | Out-Null
-# The uninstaller hands over to a copy of itself in %TEMP% and returns at once: wait until it has finished.
+# The uninstaller hands over to a copy of itself in %TEMP%; that copy uninstalls, ends the original (its exit code is
+# what we got) and only then deletes unins000.exe and the folder: wait until it has.
 $deadline = (Get-Date).AddMinutes(3)
 while ((Test-Path -LiteralPath $uninstaller) -and (Get-Date) -lt $deadline) { Start-Sleep -Seconds 2 }
+if (Test-Path -LiteralPath $uninstaller) { throw "the uninstaller's copy did not finish within 3 minutes ($uninstaller is still there)" }
 if (Test-Path -LiteralPath (Join-Path $app "ptt-gui.exe")) { throw "uninstall left $app\ptt-gui.exe" }
 if (Test-Path -LiteralPath "$classes\$ProgId") { throw "uninstall left the file type $ProgId" }
 if ($null -ne (Get-ItemProperty -LiteralPath "$classes\.sqlite\OpenWithProgids" -Name $ProgId -ErrorAction SilentlyContinue)) {
