@@ -2,6 +2,8 @@
 
     python packaging/smoke_check.py pdf REPORT.pdf      a PDF with pages and an embedded Chinese font
     python packaging/smoke_check.py png WINDOW.png      the main window: 1600x860 and not blank
+    python packaging/smoke_check.py png-native WIN.png  the same on a real screen: Windows keeps a window within
+                                                        the screen (a CI runner's may be 1024x768), and scales it
     python packaging/smoke_check.py bundle DIST/ptt     the data app/resources.py looks up is in the folder
 
 Runs with the project's .venv (pypdf, PySide6); prints one line per check and exits 1 on the first failure.
@@ -17,6 +19,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 WINDOW_SIZE = (1600, 860)  # app/ui/application.py save_screenshot()
+NATIVE_MINIMUM = (800, 500)  # smaller than any screen the window is shown on, larger than a failed start
 CJK_FONT = re.compile(r"CJK|YaHei|SimSun|SimHei|WenQuanYi|DengXian|Han ?Sans", re.IGNORECASE)
 
 
@@ -56,17 +59,18 @@ def check_pdf(path: Path) -> str:
     return f"{path.name}: PDF, {pages} pages, {path.stat().st_size // 1024} KB, Chinese font embedded ({chinese[0]})"
 
 
-def check_png(path: Path) -> str:
+def check_png(path: Path, native: bool = False) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QImage
 
     image = QImage(str(path))
     if image.isNull():
         raise SmokeCheckError(f"{path} is not a readable PNG")
-    if (image.width(), image.height()) != WINDOW_SIZE:
-        raise SmokeCheckError(
-            f"{path} is {image.width()}x{image.height()}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}"
-        )
+    size = (image.width(), image.height())
+    if native and (size[0] < NATIVE_MINIMUM[0] or size[1] < NATIVE_MINIMUM[1]):
+        raise SmokeCheckError(f"{path} is {size[0]}x{size[1]}, expected at least {NATIVE_MINIMUM}")
+    if not native and size != WINDOW_SIZE:
+        raise SmokeCheckError(f"{path} is {size[0]}x{size[1]}, expected {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}")
     colours = {image.pixel(x, y) for x in range(0, image.width(), 8) for y in range(0, image.height(), 8)}
     if len(colours) < 50:  # an empty or unpainted window has a handful of colours
         raise SmokeCheckError(f"{path} looks blank ({len(colours)} colours)")
@@ -97,7 +101,12 @@ def check_bundle(folder: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
-    checks = {"pdf": check_pdf, "png": check_png, "bundle": check_bundle}
+    checks = {
+        "pdf": check_pdf,
+        "png": check_png,
+        "png-native": lambda path: check_png(path, native=True),
+        "bundle": check_bundle,
+    }
     if len(argv) != 2 or argv[0] not in checks:
         print(__doc__, file=sys.stderr)
         return 2
