@@ -53,32 +53,47 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
     chart goes on to the next page if it must, so that pages are not left half empty. Rows of the summary table
     are kept whole.
 
-    Every break set makes Qt lay the rest of the document out again (about 2 s for 200 targets), so heights are
-    measured once on one long page, the breaks planned from them and set in one edit, then checked on the real
-    pages, where a plan upset by a long table is put right.
+    Every break set makes Qt lay the rest of the document out again (about a second for 200 targets), so
+    heights are measured once on one long page, the breaks planned from them and set in one edit, then checked
+    on the real pages, where a plan upset by a long table is put right.
+
+    A block is found by its heading, a borderless one-cell table (``report_html``); it runs to the next such
+    table. Section headings are such tables too, with a page break of their own.
     """
-    wrappers = [
-        f
-        for f in document.rootFrame().childFrames()
-        if isinstance(f, QTextTable) and f.rows() == f.columns() == 1 and f.format().border() == 0
-    ]
+    root_frames = document.rootFrame().childFrames()
+    headings = [f for f in root_frames if _is_heading(f)]
     is_section = [
         bool(f.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        for f in wrappers
+        for f in headings
     ]
+    # The tables of each heading's block: the target's facts, then its recent figures.
+    inner: dict[int, list[QTextFrame]] = {}
+    current = None
+    for f in root_frames:
+        if _is_heading(f):
+            current = f.firstPosition()
+            inner[current] = []
+        elif current is not None:
+            inner[current].append(f)
+    ends = [h.firstPosition() - 1 for h in headings[1:]] + [document.characterCount()]
     layout = document.documentLayout()
     document.setTextWidth(body.width())  # one long page
     layout.documentSize()  # laid out in one pass: asked frame by frame, Qt lays it out twice as slowly
-    sections = [f for f, section in zip(wrappers, is_section, strict=True) if section]
+    sections = [f for f, section in zip(headings, is_section, strict=True) if section]
     tops = [layout.frameBoundingRect(f).top() for f in sections]
-    frames = [f for f, section in zip(wrappers, is_section, strict=True) if not section]
-    blocks = [_measure(document, frame) for frame in frames]
+    frames = [f for f, section in zip(headings, is_section, strict=True) if not section]
+    block_ends = [end for end, section in zip(ends, is_section, strict=True) if not section]
+    blocks = [
+        _measure(document, frame, inner[frame.firstPosition()], end)
+        for frame, end in zip(frames, block_ends, strict=True)
+    ]
     page = body.height()
-    paddings = _row_paddings(document, body)
+    tables = _header_tables(document, frames[0].firstPosition() if frames else None)
+    paddings = _row_paddings(document, body, tables)
     document.setPageSize(body)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    _apply_paddings(document, paddings)
+    _apply_paddings(tables, paddings)
     margin = frames[0].format().topMargin() * _css_scale(document) if frames else 0.0
     # A section heading starts its page below its own top margin, as a block moved to a new page does.
     section_margin = sections[0].format().topMargin() * _css_scale(document) if sections else 0.0
@@ -90,36 +105,52 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
             _break_before(frame)
 
 
+def _is_heading(frame: QTextFrame) -> bool:
+    return (
+        isinstance(frame, QTextTable)
+        and frame.rows() == frame.columns() == 1
+        and frame.format().border() == 0
+    )
+
+
 def _css_scale(document: QTextDocument) -> float:
     """Device pixels per CSS pixel: margins and paddings in the formats are CSS pixels."""
     device = document.documentLayout().paintDevice()
     return device.logicalDpiY() / 96 if device is not None else 1.0
 
 
-def _measure(document: QTextDocument, frame: QTextTable) -> Block:
+def _measure(document: QTextDocument, heading: QTextTable, inner: list[QTextFrame], end: int) -> Block:
+    """The block from ``heading`` up to the document position ``end`` (where the next heading starts)."""
     layout = document.documentLayout()
-    rect = layout.frameBoundingRect(frame)
-    head, chart, table_header = rect.bottom(), 0.0, 0.0
+    rect = layout.frameBoundingRect(heading)
+    bottom = max([rect.bottom(), *(layout.frameBoundingRect(f).bottom() for f in inner)])
+    # The last line with text: "尚无填报数据" after the facts (a table's own lines end within the table).
+    block = document.findBlock(end - 1)
+    while block.isValid() and block.position() > heading.lastPosition():
+        if block.length() > 1:
+            bottom = max(bottom, layout.blockBoundingRect(block).bottom())
+            break
+        block = block.previous()
+    head, chart, table_header = bottom, 0.0, 0.0  # without a chart or recent figures, all of it is head
     rows: tuple[tuple[float, float], ...] = ()
     carry = 0.0
-    inner = frame.childFrames()
     if len(inner) > 1 and isinstance(inner[-1], QTextTable):  # facts, then the recent entries
         entries = inner[-1]
         head = layout.frameBoundingRect(entries).top()
         if entries.format().headerRowCount():
-            top, bottom = _row_span(layout, entries, 0)
-            table_header = bottom - top + 2 * entries.format().cellPadding() * _css_scale(document)
+            top, row_bottom = _row_span(layout, entries, 0)
+            table_header = row_bottom - top + 2 * entries.format().cellPadding() * _css_scale(document)
         rows = tuple(_row_span(layout, entries, row) for row in range(entries.rows()))
         rule = (entries.format().cellPadding() + entries.format().border()) * _css_scale(document)
-        carry = frame.format().topMargin() * _css_scale(document) + 2 * rule
-    block = document.findBlock(frame.firstPosition())
-    while block.isValid() and block.position() < frame.lastPosition():
+        carry = heading.format().topMargin() * _css_scale(document) + 2 * rule
+    block = document.findBlock(heading.lastPosition() + 1)
+    while block.isValid() and block.position() < end:
         if "\ufffc" in block.text() and _has_image(block):
             picture = layout.blockBoundingRect(block)
             head, chart = picture.top(), picture.height()
             break
         block = block.next()
-    return Block(rect.top(), head, chart, rect.bottom(), table_header, rows, carry)
+    return Block(rect.top(), head, chart, bottom, table_header, rows, carry)
 
 
 def _has_image(block: QTextBlock) -> bool:
@@ -178,11 +209,12 @@ def _break_before(frame: QTextFrame) -> None:
     frame.setFrameFormat(fmt)
 
 
-def _row_paddings(document: QTextDocument, body: QSizeF) -> dict[tuple[int, int, int], float]:
-    """Bottom paddings that keep the rows of the top-level tables with a repeating header (the counts and the
-    summary table) whole, by (table, row, column). Worked out on a copy cut after the last such table: each
-    padding set lays the document out again, and the copy is short."""
-    tables = _header_tables(document)
+def _row_paddings(
+    document: QTextDocument, body: QSizeF, tables: list[QTextTable]
+) -> dict[tuple[int, int, int], float]:
+    """Bottom paddings that keep the rows of ``tables`` (the counts and the summary table) whole, by (table,
+    row, column). Worked out on a copy cut after the last of them: each padding set lays the document out
+    again, and the copy is short."""
     if not tables:
         return {}
     copy = document.clone()
@@ -193,7 +225,7 @@ def _row_paddings(document: QTextDocument, body: QSizeF) -> dict[tuple[int, int,
     copy.documentLayout().setPaintDevice(document.documentLayout().paintDevice())
     copy.setDefaultFont(document.defaultFont())
     copy.setPageSize(body)
-    copied = _header_tables(copy)
+    copied = _header_tables(copy, None)
     _keep_rows_together(copy, body.height())
     paddings = {}
     for t, (original, table) in enumerate(zip(tables, copied, strict=True)):
@@ -208,8 +240,7 @@ def _row_paddings(document: QTextDocument, body: QSizeF) -> dict[tuple[int, int,
     return paddings
 
 
-def _apply_paddings(document: QTextDocument, paddings: dict[tuple[int, int, int], float]) -> None:
-    tables = _header_tables(document)
+def _apply_paddings(tables: list[QTextTable], paddings: dict[tuple[int, int, int], float]) -> None:
     for (t, row, column), padding in paddings.items():
         cell = tables[t].cellAt(row, column)
         fmt = cell.format().toTableCellFormat()
@@ -217,11 +248,15 @@ def _apply_paddings(document: QTextDocument, paddings: dict[tuple[int, int, int]
         cell.setFormat(fmt)
 
 
-def _header_tables(document: QTextDocument) -> list[QTextTable]:
+def _header_tables(document: QTextDocument, before: int | None) -> list[QTextTable]:
+    """The tables with a repeating header row that come before the position ``before`` (the first target's
+    block, whose recent-figures tables are measured with their block instead)."""
     return [
         f
         for f in document.rootFrame().childFrames()
-        if isinstance(f, QTextTable) and f.format().headerRowCount() > 0
+        if isinstance(f, QTextTable)
+        and f.format().headerRowCount() > 0
+        and (before is None or f.firstPosition() < before)
     ]
 
 
@@ -231,7 +266,7 @@ def _keep_rows_together(document: QTextDocument, page: float) -> None:
     as Qt pads it when it moves a row itself. Row by row, since each move shifts the rows below."""
     layout = document.documentLayout()
     scale = _css_scale(document)
-    for table in _header_tables(document):
+    for table in _header_tables(document, None):
         first = (
             table.format().headerRowCount() + 1
         )  # the first row moves with the header; Qt does that itself

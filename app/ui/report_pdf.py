@@ -150,7 +150,9 @@ def _paint_body(painter: QPainter, document: QTextDocument, body: QRectF, index:
     view = QRectF(0, index * body.height(), body.width(), body.height())
     painter.setClipRect(view)
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = view
+    # Qt skips a line only when it starts below the clip: a line moved to the top of the next page starts
+    # exactly at this page's foot and would be drawn here too, clipped away but present in the PDF.
+    context.clip = view.adjusted(0, 0, 0, -1)
     document.documentLayout().draw(painter, context)
     painter.restore()
 
