@@ -186,7 +186,7 @@ def _block(block: TargetBlock, sizes: Sizes) -> str:
         )
         facts.append(f"<tr>{pair}</tr>")
     html = (
-        '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:14px;"><tr><td>'
+        '<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:22px;"><tr><td>'
         f'<h3>{escape(block.name)}　<span style="{_status_style(block.status)}">&nbsp;{block.status.label}'
         f"&nbsp;</span></h3></td></tr></table>" + _grid(100, "s85") + "".join(facts) + "</table>"
     )
