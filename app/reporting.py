@@ -79,8 +79,6 @@ def write_report(
 
         images = chart_images(content, should_stop=should_stop, on_progress=on_progress)
         return write_docx(content, path, images)
-    from app.ui.report_charts import chart_pictures
     from app.ui.report_pdf import write_pdf
 
-    pictures = chart_pictures(content, should_stop=should_stop, on_progress=on_progress)
-    return write_pdf(content, path, images=pictures, should_stop=should_stop, on_progress=on_progress)
+    return write_pdf(content, path, should_stop=should_stop, on_progress=on_progress)

@@ -1,4 +1,5 @@
-"""The report's charts as PNG bytes, drawn by the window's own chart widgets so that paper and screen agree.
+"""The report's charts, drawn by the window's own chart widgets so that paper and screen agree: PNG bytes for
+Word, palette images for the print preview, and one at a time as its pages are painted for the PDF.
 
 QT-NOTES: painting a pyqtgraph scene straight onto a high-resolution QPrinter gives giant tick labels, so reports
 embed exported images instead. Each chart is laid out on a fresh, unembedded widget at ``width / SCALE`` logical
@@ -38,7 +39,7 @@ PALETTE_COLOURS = 64  # the most common colours kept exactly …
 PALETTE_BLENDS = 3  # … each with this many steps toward white, for the anti-aliased edges on white paper
 
 ChartKey = str | int
-Picture = bytes | QImage  # PNG bytes (for Word), or the image itself (for paper: nothing to decode)
+Picture = bytes | QImage  # PNG bytes (Word), or the image itself (paper: nothing to decode)
 
 
 class ReportCancelled(Exception):  # noqa: N818 — a request, not an error: the user pressed Cancel
@@ -52,14 +53,14 @@ def chart_images(
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[ChartKey, bytes]:
-    """PNG bytes by key: "overview", "bullet", and each charted target's id for its trajectory.
+    """PNG bytes by key: "overview", "bullet", and each charted target's id for its trajectory (for Word).
 
     Charts with nothing to draw are left out (the report then shows no picture rather than an empty frame).
     ``should_stop`` is asked before each chart; ``on_progress(done, total)`` is told after each one.
     Needs a QApplication (offscreen is fine) created by the caller.
     """
     pictures = chart_pictures(content, width=width, should_stop=should_stop, on_progress=on_progress)
-    return {key: _png(_indexed(image)) for key, image in pictures.items()}
+    return {key: _png(image) for key, image in pictures.items()}
 
 
 def chart_pictures(
@@ -69,71 +70,92 @@ def chart_pictures(
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[ChartKey, QImage]:
-    """The same charts as ``chart_images``, as images ready to paint: PDF, preview and print take these.
-    Qt's PDF writer stores every picture as RGB whatever its format, so a palette (which makes Word's PNGs a
-    third of the size) and the PNG encoding and decoding would only cost time: two seconds for 200 targets."""
-    if content.empty:
-        return {}
-    rows = list(content.rows)
-    by_id = {r.target.id: r for r in rows}
-    trajectories = [b.target_id for b in content.blocks if b.has_chart and b.target_id in by_id]
-    jobs: list[tuple[ChartKey, Callable[[], tuple[QWidget, int]] | None]] = [
-        ("overview", _overview_job(rows)),
-        ("bullet", _bullet_job(rows)),
-    ]
-    trajectory = _TrajectoryJobs(width)
-    jobs += [(tid, trajectory.job(by_id[tid])) for tid in trajectories]
+    """The same charts as ``chart_images``, as palette images ready to paint (the print preview and printing
+    hold them all while the preview is open: a palette image is a quarter of the memory)."""
+    drawer = ChartDrawer(content, width)
     images: dict[ChartKey, QImage] = {}
-    total = len(jobs)
+    total = len(drawer.sizes)
     try:
-        for done, (key, job) in enumerate(jobs, start=1):
+        for done, key in enumerate(drawer.sizes, start=1):
             if should_stop is not None and should_stop():
                 raise ReportCancelled
-            if job is not None:
-                widget, height = job()
-                images[key] = _draw(widget, width, height)
-                if widget is not trajectory.chart:
-                    widget.deleteLater()
+            images[key] = _indexed(drawer.draw(key))
             if on_progress is not None:
                 on_progress(done, total)
     finally:
-        trajectory.close()
+        drawer.close()
     return images
 
 
-def _overview_job(rows: list[StatusRow]) -> Callable[[], tuple[QWidget, int]] | None:
+class ChartDrawer:
+    """The report's charts, drawn one at a time on request. Their sizes are known before any is drawn, so a PDF
+    is laid out first and each chart drawn when its page is painted, then let go: a 200-target report holds a
+    page's charts at a time instead of 600 MB of pictures, and nothing is converted or encoded (Qt's PDF
+    writer stores every picture as RGB whatever its format)."""
+
+    def __init__(self, content: ReportContent, width: int = 1400) -> None:
+        self.width = width
+        self._trajectory = _TrajectoryJobs(width)
+        self._jobs: dict[ChartKey, tuple[int, Callable[[], QWidget]]] = {}
+        if content.empty:
+            return
+        rows = list(content.rows)
+        by_id = {r.target.id: r for r in rows}
+        for key, job in (("overview", _overview_job(rows)), ("bullet", _bullet_job(rows))):
+            if job is not None:
+                self._jobs[key] = job
+        for b in content.blocks:
+            if b.has_chart and b.target_id in by_id:
+                self._jobs[b.target_id] = (self._trajectory.height, self._trajectory.job(by_id[b.target_id]))
+
+    @property
+    def sizes(self) -> dict[ChartKey, tuple[int, int]]:
+        """Pixel sizes by key, in the report's order: the charts there are."""
+        return {key: (self.width, height) for key, (height, _) in self._jobs.items()}
+
+    def draw(self, key: ChartKey) -> QImage:
+        height, make = self._jobs[key]
+        widget = make()
+        image = _draw(widget, self.width, height)
+        if widget is not self._trajectory.chart:
+            widget.deleteLater()
+        return image
+
+    def close(self) -> None:
+        self._trajectory.close()
+
+
+def _overview_job(rows: list[StatusRow]) -> tuple[int, Callable[[], QWidget]] | None:
     groups = len(status_overview(rows, "plan", include_monitoring=False).groups)
     if not groups:
         return None
+    from app.ui.charts.status_overview_chart import MAX_GROUPS, StatusOverviewChart
 
-    def make() -> tuple[QWidget, int]:
-        from app.ui.charts.status_overview_chart import MAX_GROUPS, StatusOverviewChart
-
+    def make() -> QWidget:
         chart = StatusOverviewChart()
         chart.set_include_monitoring(False)
         chart.by_combo.hide()  # the window's controls mean nothing on paper
         chart.monitoring_check.hide()
         chart.set_rows(rows)
-        shown = min(groups, MAX_GROUPS)
-        return chart, round((OVERVIEW_CHROME + shown * OVERVIEW_ROW) * SCALE)
+        return chart
 
-    return make
+    return round((OVERVIEW_CHROME + min(groups, MAX_GROUPS) * OVERVIEW_ROW) * SCALE), make
 
 
-def _bullet_job(rows: list[StatusRow]) -> Callable[[], tuple[QWidget, int]] | None:
+def _bullet_job(rows: list[StatusRow]) -> tuple[int, Callable[[], QWidget]] | None:
     count = len(bullet_rows(rows, DEFAULT_LIMIT).rows)
     if not count:
         return None
 
-    def make() -> tuple[QWidget, int]:
+    def make() -> QWidget:
         from app.ui.charts.bullet_chart import BulletChart
 
         chart = BulletChart(limit=DEFAULT_LIMIT)
         chart.set_rows(rows)
-        pitch = BULLET_ROW_FEW if count <= 10 else BULLET_ROW_MANY
-        return chart, round((BULLET_CHROME + count * pitch) * SCALE)
+        return chart
 
-    return make
+    pitch = BULLET_ROW_FEW if count <= 10 else BULLET_ROW_MANY
+    return round((BULLET_CHROME + count * pitch) * SCALE), make
 
 
 class _TrajectoryJobs:
@@ -143,15 +165,15 @@ class _TrajectoryJobs:
         self.height = round(width * TRAJECTORY_ASPECT)
         self.chart: QWidget | None = None
 
-    def job(self, row: StatusRow) -> Callable[[], tuple[QWidget, int]]:
-        def make() -> tuple[QWidget, int]:
+    def job(self, row: StatusRow) -> Callable[[], QWidget]:
+        def make() -> QWidget:
             from app.ui.charts.trajectory_chart import TrajectoryChart
 
             if self.chart is None:
                 self.chart = TrajectoryChart()
             assert isinstance(self.chart, TrajectoryChart)
             self.chart.set_row(row)
-            return self.chart, self.height
+            return self.chart
 
         return make
 
@@ -205,6 +227,8 @@ def _indexed(image: QImage) -> QImage:
 
 
 def _png(image: QImage) -> bytes:
+    if image.format() != QImage.Format.Format_Indexed8:
+        image = _indexed(image)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -23,7 +23,7 @@ from app.services.report_content import (
     clean_text,
 )
 from app.ui.fonts import CJK_FAMILIES
-from app.ui.report_charts import ChartKey, Picture
+from app.ui.report_charts import ChartDrawer, ChartKey, Picture
 from app.ui.status_style import STATUS_COLORS
 
 # The A4 body is 167 mm wide: 631 px at the 96 px/inch of QTextDocument's CSS lengths (Qt scales them to the
@@ -219,7 +219,7 @@ def _section(heading: str, lead: str, blocks: tuple[TargetBlock, ...], sizes: Si
     return SECTION.format(heading) + f'<p class="muted s85">{lead}</p>{body}'
 
 
-def report_html(content: ReportContent, images: Mapping[ChartKey, Picture]) -> str:
+def report_html(content: ReportContent, images: Mapping[ChartKey, Picture] | ChartDrawer) -> str:
     """The whole report as one HTML document for QTextDocument; charts are ``<img src="chart://report/<key>">``
     (``paint_report`` adds them as resources). Keys missing from ``images`` simply have no picture."""
     sizes = image_sizes(images)
@@ -237,8 +237,11 @@ def report_html(content: ReportContent, images: Mapping[ChartKey, Picture]) -> s
     return html + "</body></html>"
 
 
-def image_sizes(images: Mapping[ChartKey, Picture]) -> Sizes:
-    """Pixel sizes, of PNG bytes from their headers (nothing decoded); unreadable images are left out."""
+def image_sizes(images: Mapping[ChartKey, Picture] | ChartDrawer) -> Sizes:
+    """Pixel sizes, of PNG bytes from their headers (nothing decoded); unreadable images are left out. A
+    ChartDrawer knows the sizes of the charts it has yet to draw."""
+    if isinstance(images, ChartDrawer):
+        return images.sizes
     sizes: Sizes = {}
     for key, data in images.items():
         if isinstance(data, QImage):

@@ -36,7 +36,8 @@ class Block(NamedTuple):
     bottom: float
     table_header: float
     # The entries table's rows (top, bottom), on the long page: Qt moves a row that would straddle a page
-    # break to the next page whole, leaving the rest of the page empty.
+    # break to the next page whole, leaving the rest of the page empty (when not even the first line of any
+    # of its cells fits; otherwise it splits the row, and the plan, which assumes the move, is cautious).
     rows: tuple[tuple[float, float], ...] = ()
     # What such a move adds besides the empty foot: the row's own padding and rule above its text, and on the
     # new page the block's top margin and the table's padding and rule again (measured: within 20 px of it).
@@ -90,7 +91,6 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
     page = body.height()
     tables = _header_tables(document, frames[0].firstPosition() if frames else None)
     paddings = _row_paddings(document, body, tables)
-    document.setPageSize(body)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     _apply_paddings(tables, paddings)
@@ -100,8 +100,12 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
     for index in _planned_breaks(blocks, tops, page, margin, section_margin):
         _break_before(frames[index])
     cursor.endEditBlock()
+    # Pages only now, after the edits: Qt lays a document out lazily, and an edit made while that layout is
+    # unfinished leaves the paragraphs after it without lines (they would print as nothing).
+    document.setPageSize(body)
     for frame, block in zip(frames, blocks, strict=True):
         if _needs_break(layout.frameBoundingRect(frame).top() % page, block, page):
+            layout.documentSize()  # finish the layout before the edit, for the same reason
             _break_before(frame)
 
 

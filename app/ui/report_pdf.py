@@ -2,17 +2,18 @@
 page with a running header and footer (第 N 页 共 M 页). PDF export, the print preview and printing all go
 through ``paint_report``, so the preview shows exactly what the PDF holds.
 
-The document comes from ``report_html`` and its page breaks from ``report_pagination``. Charts arrive as images
-(``report_charts.chart_pictures``; PNG bytes also do) and are embedded as images: painting pyqtgraph on a high-resolution
-printer gives giant tick labels (QT-NOTES).
+The document comes from ``report_html`` and its page breaks from ``report_pagination``. Charts are drawn page by
+page by a ``report_charts.ChartDrawer`` (or arrive drawn, as images or PNG bytes) and are embedded as images:
+painting pyqtgraph on a high-resolution printer gives giant tick labels (QT-NOTES).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.services.atomic_write import atomic_write
 from app.services.report_content import ReportContent
 from app.ui.fonts import cjk_font
-from app.ui.report_charts import ChartKey, Picture, ReportCancelled, chart_pictures
+from app.ui.report_charts import ChartDrawer, ChartKey, Picture, ReportCancelled, chart_pictures
 from app.ui.report_html import BODY_POINT_SIZE, MUTED, chart_url, cn_date, report_html
 from app.ui.report_pagination import paginate
 
@@ -62,27 +63,33 @@ def body_rect(printer: QPrinter) -> QRectF:
     printer.setFullPage(True)  # margins are ours, measured from the paper's edge
     paper = printer.paperRect(QPrinter.Unit.DevicePixel)
     mm = printer.logicalDpiY() / 25.4
+    # Whole pixels: Qt keeps page heights in 1/64 pixel, so a fractional height drifts from ours by a pixel
+    # every 180 pages or so, and a line moved to a page's top would be drawn at the foot of the page before.
     return QRectF(
         MARGIN_LEFT * mm,
         MARGIN_TOP * mm,
-        paper.width() - (MARGIN_LEFT + MARGIN_RIGHT) * mm,
-        paper.height() - (MARGIN_TOP + MARGIN_BOTTOM) * mm,
+        math.floor(paper.width() - (MARGIN_LEFT + MARGIN_RIGHT) * mm),
+        math.floor(paper.height() - (MARGIN_TOP + MARGIN_BOTTOM) * mm),
     )
 
 
-def layout_report(
-    content: ReportContent, images: Mapping[ChartKey, Picture], printer: QPrinter
-) -> QTextDocument:
-    """The report laid out in the printer's device pixels, one page per body of ``printer``'s paper."""
+Charts = Mapping[ChartKey, Picture] | ChartDrawer  # drawn beforehand, or drawn as their pages are painted
+
+
+def layout_report(content: ReportContent, images: Charts, printer: QPrinter) -> QTextDocument:
+    """The report laid out in the printer's device pixels, one page per body of ``printer``'s paper. Charts
+    drawn beforehand are the document's resources; a ChartDrawer's are added by ``paint_report`` page by page
+    (the layout needs only their sizes)."""
     body = body_rect(printer).size()
     document = QTextDocument()
     document.documentLayout().setPaintDevice(printer)
     document.setDefaultFont(cjk_font(BODY_POINT_SIZE))
     document.setDocumentMargin(0)
-    for key, data in images.items():
-        image = data if isinstance(data, QImage) else QImage.fromData(data)
-        if not image.isNull():
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_url(key)), image)
+    if not isinstance(images, ChartDrawer):
+        for key, data in images.items():
+            image = data if isinstance(data, QImage) else QImage.fromData(data)
+            if not image.isNull():
+                _set_chart(document, key, image)
     document.setHtml(report_html(content, images))
     paginate(document, body)
     return document
@@ -99,7 +106,7 @@ class _Page(NamedTuple):
 
 def paint_report(
     content: ReportContent,
-    images: Mapping[ChartKey, Picture],
+    images: Charts,
     printer: QPrinter,
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
@@ -107,6 +114,7 @@ def paint_report(
     """Lay the report out on ``printer``'s paper and paint every page; returns the number of pages painted.
 
     Serves write_pdf and QPrintPreviewDialog.paintRequested alike. ``should_stop`` is asked before each page.
+    With a ChartDrawer each page's charts are drawn just before it is painted and let go after it.
     """
     body = body_rect(printer)
     paper = printer.paperRect(QPrinter.Unit.DevicePixel)
@@ -119,19 +127,52 @@ def paint_report(
     # Charts go into the PDF as they are (zlib), not re-encoded as JPEG: half the size, sharper lines, faster.
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
     chosen = _chosen_pages(printer, pages)
+    drawer = images if isinstance(images, ChartDrawer) else None
+    on_page = _charts_by_page(document, body.height(), drawer.sizes) if drawer is not None else {}
     try:
         for count, index in enumerate(chosen):
             if should_stop is not None and should_stop():
                 raise ReportCancelled
             if count and not printer.newPage():
                 raise OSError("无法开始新的一页")
+            for key in on_page.get(index, ()):
+                assert drawer is not None
+                _set_chart(document, key, drawer.draw(key))
             _paint_body(painter, document, body, index)
+            for key in on_page.get(index, ()):
+                _set_chart(document, key, QImage())  # let it go: the document holds no other reference
             _paint_running(painter, content, _Page(QRectF(paper), body, mm), index, pages)
             if on_progress is not None:
                 on_progress(count + 1, len(chosen))
     finally:
         painter.end()
     return len(chosen)
+
+
+def _set_chart(document: QTextDocument, key: ChartKey, image: QImage) -> None:
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_url(key)), image)
+
+
+def _charts_by_page(
+    document: QTextDocument, page: float, keys: Iterable[ChartKey]
+) -> dict[int, list[ChartKey]]:
+    """Which charts each page shows (0-based page → keys), from the laid-out lines that hold them."""
+    by_key = {chart_url(key): key for key in keys}
+    found: dict[int, list[ChartKey]] = {}
+    block = document.begin()
+    while block.isValid():
+        if "\ufffc" in block.text():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat() and fmt.toImageFormat().name() in by_key:
+                    line = block.layout().lineForTextPosition(fragment.position() - block.position())
+                    top = block.layout().position().y() + line.y()
+                    found.setdefault(int(top // page), []).append(by_key[fmt.toImageFormat().name()])
+                it += 1
+        block = block.next()
+    return found
 
 
 def _chosen_pages(printer: QPrinter, pages: int) -> list[int]:
@@ -247,16 +288,17 @@ def write_pdf(
     folder raises OutputError (before any chart is drawn)."""
 
     def write(partial: Path) -> None:
-        if images is None:  # charts first (their own count of steps), then the pages
-            charts = chart_pictures(content, should_stop=should_stop, on_progress=on_progress)
-        else:
-            charts = images
+        charts = ChartDrawer(content) if images is None else images  # drawn page by page, one step a page
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         _a4_portrait(printer, content.title)
         printer.setCreator("政策目标进度跟踪")
         printer.setOutputFileName(str(partial))
-        paint_report(content, charts, printer, should_stop=should_stop, on_progress=on_progress)
+        try:
+            paint_report(content, charts, printer, should_stop=should_stop, on_progress=on_progress)
+        finally:
+            if isinstance(charts, ChartDrawer):
+                charts.close()
         _fix_text_layer(partial)
 
     return atomic_write(path, write)

@@ -7,14 +7,14 @@ tests read the positions of the text in the written PDF.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QTextDocument, QTextTable
+from PySide6.QtGui import QImage, QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -22,9 +22,9 @@ from app.domain.entities import Plan, ProgressEntry, Target, TargetKind
 from app.domain.periods import parse_period
 from app.services.demo import create_demo_workspace
 from app.services.editing import Editor
-from app.services.report_content import ReportContent, build_report
+from app.services.report_content import ReportContent, ReportFilter, build_report
 from app.services.workspace import Workspace
-from app.ui.report_charts import chart_images
+from app.ui.report_charts import chart_images, chart_pictures
 from app.ui.report_pdf import body_rect, layout_report, write_pdf
 from tests.conftest import fixed_clock
 
@@ -77,11 +77,13 @@ def long_report(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) ->
         yield build_report(ws, AS_OF, today=AS_OF)
 
 
-def laid_out(content: ReportContent, folder: Path) -> tuple[QTextDocument, float]:
+def laid_out(
+    content: ReportContent, folder: Path, pictures: Mapping[str | int, QImage] | None = None
+) -> tuple[QTextDocument, float]:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(folder / "unused.pdf"))  # laid out only, never painted
-    document = layout_report(content, {}, printer)
+    document = layout_report(content, pictures or {}, printer)
     return document, body_rect(printer).height()
 
 
@@ -179,3 +181,55 @@ def test_the_plan_counts_the_foot_left_empty_when_a_table_row_moves_on() -> None
     assert _planned_breaks([a, b], [], 1000, 10) == [1]
     # Without the row's move the plan would put B at 350, where its head fits.
     assert _planned_breaks([a._replace(rows=(), carry=0), b], [], 1000, 10) == []
+
+
+def lineless_paragraphs(document: QTextDocument) -> list[str]:
+    """Paragraphs with text that Qt left without a single line: they would print as nothing."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.length() > 1 and block.layout().lineCount() == 0:
+            found.append(block.text()[:30])
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize(
+    "plan", [None, "工业经济运行监测", "北京市医疗器械产业提质升级行动计划(2024-2026年)"]
+)
+def test_every_paragraph_of_a_report_is_laid_out(
+    qapp: QApplication, tmp_path: Path, plan: str | None
+) -> None:
+    """A page break set while Qt was still laying the pages out lazily left the paragraphs after it without
+    lines: a report of one plan printed its targets' quotes, notes and charts as nothing."""
+    with create_demo_workspace(tmp_path / "demo.ptt.sqlite", clock=fixed_clock) as ws:
+        content = build_report(ws, AS_OF, today=AS_OF, report_filter=ReportFilter(plan=plan))
+    pictures = chart_pictures(content)
+    document, _ = laid_out(content, tmp_path, pictures)
+    assert lineless_paragraphs(document) == []
+    path = write_pdf(content, tmp_path / "report.pdf", images=pictures)
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    quoted = sum(1 for b in content.blocks if b.source_quote)
+    assert text.count("原文：") == quoted > 0
+    assert text.count("最近填报") == sum(1 for b in content.blocks if b.entries)
+
+
+def test_a_chart_is_in_a_long_pdf_once(qapp: QApplication, tmp_path: Path) -> None:
+    """The page clip is a whole number of device pixels: Qt keeps page heights in 1/64 pixel, and a fractional
+    height drifted by a pixel over 180 pages, so that a chart moved to the top of a page was also drawn,
+    clipped, at the foot of the page before."""
+    from bench.generate import generate
+
+    path = tmp_path / "300.ptt.sqlite"
+    generate(path, 300, 24)
+    with Workspace.open(path, read_only=True) as ws:
+        content = build_report(ws, date(2025, 12, 31), today=date(2025, 12, 31))
+    pictures = chart_pictures(content)
+    pdf = write_pdf(content, tmp_path / "long.pdf", images=pictures)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) > 200
+    images = 0
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/XObject", {}).values():
+            images += ref.get_object()["/Subtype"] == "/Image"
+    assert images == len(pictures)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,8 +27,10 @@ from app.services.atomic_write import OutputError
 from app.services.demo import create_demo_workspace
 from app.services.report_content import ReportContent, ReportFilter, build_report
 from app.services.workspace import Workspace
+from app.ui import report_pdf
 from app.ui.fonts import CJK_FAMILIES
-from app.ui.report_charts import chart_images, chart_pictures
+from app.ui.report_charts import ChartDrawer, chart_images, chart_pictures
+from app.ui.report_html import chart_url
 from app.ui.report_pdf import ReportCancelled, open_print_preview, report_html, write_pdf
 from tests.conftest import fixed_clock
 
@@ -65,10 +68,10 @@ def stop_on_call(n: int) -> Callable[[], bool]:
 class DemoPdf:
     content: ReportContent
     images: dict[str | int, bytes]  # the PNGs Word gets
-    pictures: dict[str | int, QImage]  # what the PDF is painted with, as write_report does
-    path: Path
+    pictures: dict[str | int, QImage]  # what the print preview and printing are painted with
+    path: Path  # written as write_report does: each page's charts drawn as it is painted
     texts: list[str]
-    seconds: float  # write_pdf alone, charts drawn beforehand
+    seconds: float  # write_pdf, charts included
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +82,7 @@ def demo_pdf(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> It
     images = chart_images(content)
     pictures = chart_pictures(content)
     started = time.perf_counter()
-    path = write_pdf(content, folder / "进度报告 2025-07.pdf", images=pictures)
+    path = write_pdf(content, folder / "进度报告 2025-07.pdf")
     seconds = time.perf_counter() - started
     yield DemoPdf(content, images, pictures, path, page_texts(path), seconds)
 
@@ -115,6 +118,29 @@ def test_every_chart_is_an_image_in_the_pdf(demo_pdf: DemoPdf) -> None:
                 widths.append(xobject["/Width"])
     assert len(widths) == len(demo_pdf.pictures) == 19  # overview, bullet and 17 trajectories
     assert set(widths) == {1400}
+
+
+def test_a_pdf_draws_each_chart_once_and_lets_it_go(
+    demo_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = demo_content(demo_workspace)
+    drawn: list[str | int] = []
+    draw = ChartDrawer.draw
+    monkeypatch.setattr(ChartDrawer, "draw", lambda self, key: drawn.append(key) or draw(self, key))
+    held: list[int] = []  # per page: how many of the charts drawn so far the document still holds
+    paint_body = report_pdf._paint_body
+
+    def paint_and_look(painter, document, body, index):  # type: ignore[no-untyped-def]
+        paint_body(painter, document, body, index)
+        kind = QTextDocument.ResourceType.ImageResource
+        held.append(sum(not document.resource(kind, QUrl(chart_url(key))).isNull() for key in drawn))
+
+    monkeypatch.setattr(report_pdf, "_paint_body", paint_and_look)
+    write_pdf(content, tmp_path / "报告.pdf")
+    assert sorted(map(str, drawn)) == sorted(map(str, ChartDrawer(content).sizes))  # each once
+    assert len(held) == len(page_texts(tmp_path / "报告.pdf"))
+    assert max(held) == 2  # the summary page's two charts; the charts of the pages before were let go
+    assert sum(held) == len(drawn)  # each held while its own page was painted, and only then
 
 
 def test_chart_images_report_progress_and_can_be_cancelled(demo_workspace: Workspace) -> None:
@@ -242,12 +268,14 @@ def test_a_filter_matching_nothing_gives_a_short_pdf_that_says_so(
     assert "第 2 页 共 2 页" in texts[1]
 
 
-@pytest.mark.parametrize("stage", ["charts", "pages"])
-def test_cancelling_leaves_no_file(demo_workspace: Workspace, tmp_path: Path, stage: str) -> None:
+@pytest.mark.parametrize("charts", ["drawn page by page", "none"])
+def test_cancelling_leaves_no_file(
+    demo_workspace: Workspace, demo_pdf: DemoPdf, tmp_path: Path, charts: str
+) -> None:
     content = demo_content(demo_workspace)
     out = tmp_path / "out"
     out.mkdir()
-    images = None if stage == "charts" else {}  # {}: no charts to draw, so the pages are counted at once
+    images = None if charts == "drawn page by page" else {}
     steps: list[tuple[int, int]] = []
     with pytest.raises(ReportCancelled):
         write_pdf(
@@ -259,8 +287,8 @@ def test_cancelling_leaves_no_file(demo_workspace: Workspace, tmp_path: Path, st
         )
     assert list(out.iterdir()) == []  # neither the report nor its partial file
     assert [done for done, _ in steps] == [1, 2]
-    charts = 2 + sum(b.has_chart for b in content.blocks)
-    assert (steps[0][1] == charts) == (stage == "charts")
+    if charts == "drawn page by page":  # one step a page, its charts included
+        assert [total for _, total in steps] == [len(demo_pdf.texts)] * 2
 
 
 def test_a_missing_folder_is_named_in_the_error(demo_workspace: Workspace, tmp_path: Path) -> None:

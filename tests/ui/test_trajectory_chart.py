@@ -257,6 +257,16 @@ def test_switching_targets_leaves_nothing_of_the_last_one_drawn(
     ]
 
 
+def test_no_data_keeps_no_legend_rows_of_the_last_target(
+    chart: TrajectoryChart, rows: dict[str, StatusRow]
+) -> None:
+    chart.set_row(rows["医疗器械产业总体规模"])
+    chart.set_row(None)
+    assert chart.legend.items == []  # hidden rows would still take room beside the message
+    chart.set_row(rows["医疗器械产业总体规模"])
+    assert legend_names(chart)[0] == "Reported values" and len(legend_names(chart)) == 4
+
+
 def test_a_brace_in_a_line_label_is_printed_as_it_is(chart: TrajectoryChart) -> None:
     chart.set_row(row([entry("2024年", "80", "{件}")], unit="{件}", target_value=Decimal(100)))
     assert chart.target_line is not None and chart.target_line.label.toPlainText() == "Target ≥100{件}"

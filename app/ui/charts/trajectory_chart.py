@@ -244,6 +244,8 @@ class TrajectoryChart(QWidget):
         data = self._data
         self._set_title(data.title if data else "")
         if data is None or data.empty:
+            self.legend.clear()  # hidden rows would still take room in the layout
+            self._legend_entries = None
             self.legend.setVisible(False)
             self.unit_label.setText("")
             self.message = self._message
