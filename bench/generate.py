@@ -60,14 +60,18 @@ def synthetic_file(targets: int, entries_per_target: int) -> Path:
     return path
 
 
-def generate(path: Path, targets: int, entries_per_target: int, seed: int = 7) -> Path:
+def generate(
+    path: Path, targets: int, entries_per_target: int, seed: int = 7, plan_count: int | None = None
+) -> Path:
+    """A synthetic data file: ``targets`` targets spread over ``plan_count`` plans (one per 50 targets unless given),
+    each with ``entries_per_target`` figures."""
     rng = random.Random(seed)
     with Workspace.open(path, create=True) as ws, ws.db.atomic():
         plans = [
             ws.plans.add(
                 Plan(title=f"行动计划 {i + 1}", period_start=date(2021, 1, 1), period_end=date(2026, 12, 31))
             )
-            for i in range(max(1, targets // 50))
+            for i in range(plan_count or max(1, targets // 50))
         ]
         for i in range(targets):
             kind = KINDS[i % len(KINDS)]

@@ -26,7 +26,8 @@ from app.ui.charts.common import lay_out
 SCALE = 2.0  # image pixels per logical pixel of the chart widget
 TRAJECTORY_ASPECT = 0.38  # height / width: low enough that two targets share a page
 OVERVIEW_CHROME = 110  # logical pixels of legend, axis and caption around the overview's bars
-OVERVIEW_ROW = 40
+OVERVIEW_ROW_FEW = 40  # as for the bullet chart: a few plans stay generous …
+OVERVIEW_ROW_MANY = 26  # … many stay close, so that 30 plans (the most it shows) still fit one page
 BULLET_CHROME = 100  # legend, axis and caption around the bullet chart's rows
 BULLET_ROW_FEW = 40  # a few rows stay generous …
 BULLET_ROW_MANY = 26  # … many rows stay close, so 30 rows still fit one page
@@ -139,7 +140,9 @@ def _overview_job(rows: list[StatusRow]) -> tuple[int, Callable[[], QWidget]] | 
         chart.set_rows(rows)
         return chart
 
-    return round((OVERVIEW_CHROME + min(groups, MAX_GROUPS) * OVERVIEW_ROW) * SCALE), make
+    shown = min(groups, MAX_GROUPS)
+    pitch = OVERVIEW_ROW_FEW if shown <= 10 else OVERVIEW_ROW_MANY
+    return round((OVERVIEW_CHROME + shown * pitch) * SCALE), make
 
 
 def _bullet_job(rows: list[StatusRow]) -> tuple[int, Callable[[], QWidget]] | None:

@@ -107,6 +107,26 @@ def paginate(document: QTextDocument, body: QSizeF) -> None:
         if _needs_break(layout.frameBoundingRect(frame).top() % page, block, page):
             layout.documentSize()  # finish the layout before the edit, for the same reason
             _break_before(frame)
+    _keep_chart_headings(document, page)
+
+
+def _keep_chart_headings(document: QTextDocument, page: float) -> None:
+    """A chart's own heading (the summary's 各政策文件指标状态 over the overview) goes to the next page with a
+    chart that did not fit below it. They are in the summary section, which the next section's page break
+    ends: what moves there shifts the rest by whole pages, so the breaks already set stay right."""
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        chart = block.next()
+        if block.blockFormat().headingLevel() == 2 and chart.isValid() and _has_image(chart):
+            layout.documentSize()  # laid out to the end before an edit (see paginate)
+            heading_page = layout.blockBoundingRect(block).top() // page
+            picture = chart.layout().lineAt(0) if chart.layout().lineCount() else None
+            if picture is not None and (chart.layout().position().y() + picture.y()) // page > heading_page:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+        block = chart
 
 
 def _is_heading(frame: QTextFrame) -> bool:

@@ -128,19 +128,23 @@ def paint_report(
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
     chosen = _chosen_pages(printer, pages)
     drawer = images if isinstance(images, ChartDrawer) else None
-    on_page = _charts_by_page(document, body.height(), drawer.sizes) if drawer is not None else {}
+    spans = _chart_pages(document, body.height(), drawer.sizes) if drawer is not None else {}
+    held: set[ChartKey] = set()
     try:
         for count, index in enumerate(chosen):
             if should_stop is not None and should_stop():
                 raise ReportCancelled
             if count and not printer.newPage():
                 raise OSError("无法开始新的一页")
-            for key in on_page.get(index, ()):
-                assert drawer is not None
-                _set_chart(document, key, drawer.draw(key))
+            for key, (first, last) in spans.items():
+                if first <= index <= last and key not in held:
+                    assert drawer is not None
+                    _set_chart(document, key, drawer.draw(key))
+                    held.add(key)
             _paint_body(painter, document, body, index)
-            for key in on_page.get(index, ()):
+            for key in [k for k in held if spans[k][1] <= index]:
                 _set_chart(document, key, QImage())  # let it go: the document holds no other reference
+                held.discard(key)
             _paint_running(painter, content, _Page(QRectF(paper), body, mm), index, pages)
             if on_progress is not None:
                 on_progress(count + 1, len(chosen))
@@ -153,12 +157,13 @@ def _set_chart(document: QTextDocument, key: ChartKey, image: QImage) -> None:
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_url(key)), image)
 
 
-def _charts_by_page(
+def _chart_pages(
     document: QTextDocument, page: float, keys: Iterable[ChartKey]
-) -> dict[int, list[ChartKey]]:
-    """Which charts each page shows (0-based page → keys), from the laid-out lines that hold them."""
+) -> dict[ChartKey, tuple[int, int]]:
+    """The first and last page (0-based) each chart is on, from the laid-out line that holds it: a chart
+    taller than what is left of a page (the overview of 25 plans or more) runs on over the next."""
     by_key = {chart_url(key): key for key in keys}
-    found: dict[int, list[ChartKey]] = {}
+    found: dict[ChartKey, tuple[int, int]] = {}
     block = document.begin()
     while block.isValid():
         if "\ufffc" in block.text():
@@ -166,10 +171,11 @@ def _charts_by_page(
             while not it.atEnd():
                 fragment = it.fragment()
                 fmt = fragment.charFormat()
-                if fmt.isImageFormat() and fmt.toImageFormat().name() in by_key:
-                    line = block.layout().lineForTextPosition(fragment.position() - block.position())
+                line = block.layout().lineForTextPosition(fragment.position() - block.position())
+                if fmt.isImageFormat() and fmt.toImageFormat().name() in by_key and line.isValid():
                     top = block.layout().position().y() + line.y()
-                    found.setdefault(int(top // page), []).append(by_key[fmt.toImageFormat().name()])
+                    pages = (int(top // page), int((top + max(line.height(), 1) - 1) // page))
+                    found[by_key[fmt.toImageFormat().name()]] = pages
                 it += 1
         block = block.next()
     return found

@@ -27,7 +27,7 @@ from app.services.atomic_write import OutputError
 from app.services.demo import create_demo_workspace
 from app.services.report_content import ReportContent, ReportFilter, build_report
 from app.services.workspace import Workspace
-from app.ui import report_pdf
+from app.ui import report_charts, report_pdf
 from app.ui.fonts import CJK_FAMILIES
 from app.ui.report_charts import ChartDrawer, chart_images, chart_pictures
 from app.ui.report_html import chart_url
@@ -141,6 +141,59 @@ def test_a_pdf_draws_each_chart_once_and_lets_it_go(
     assert len(held) == len(page_texts(tmp_path / "报告.pdf"))
     assert max(held) == 2  # the summary page's two charts; the charts of the pages before were let go
     assert sum(held) == len(drawn)  # each held while its own page was painted, and only then
+
+
+def image_refs(path: Path) -> list[list[int]]:
+    """Per page, the PDF objects of the images it shows."""
+    pages = []
+    for page in PdfReader(path).pages:
+        objects = page["/Resources"].get("/XObject", {})
+        pages.append(sorted(r.idnum for r in objects.values() if r.get_object()["/Subtype"] == "/Image"))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def plans31(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> ReportContent:
+    from bench.generate import generate
+
+    path = generate(tmp_path_factory.mktemp("plans") / "plans.ptt.sqlite", 93, 2, plan_count=31)
+    with Workspace.open(path, read_only=True) as ws:
+        return build_report(ws, date(2025, 12, 31), today=date(2025, 12, 31))
+
+
+BODY_CSS_PX = 979  # the A4 body's height in CSS pixels; charts are shown 620 CSS px wide
+
+
+def test_the_overview_of_30_plans_fits_one_page(plans31: ReportContent) -> None:
+    width, height = ChartDrawer(plans31).sizes["overview"]
+    assert height / width * 620 < BODY_CSS_PX
+
+
+def test_a_summary_chart_that_moves_to_the_next_page_takes_its_heading(
+    plans31: ReportContent, tmp_path: Path
+) -> None:
+    pdf = write_pdf(plans31, tmp_path / "report.pdf")
+    texts, images = page_texts(pdf), image_refs(pdf)
+    for heading in ("各政策文件指标状态", "完成率与时序进度"):
+        pages = [i for i, text in enumerate(texts) if heading in text]
+        assert len(pages) == 1, heading  # in the PDF once: not also left, clipped, at the foot before
+        assert len(images[pages[0]]) == 1, heading  # on the page of its chart
+
+
+def test_a_chart_taller_than_a_page_runs_on_over_the_next(
+    plans31: ReportContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt lets a picture taller than a page's body run over two pages (here the overview, at the row pitch
+    of a few plans for all 30); the chart drawn page by page must still be there on the second."""
+    monkeypatch.setattr(report_charts, "OVERVIEW_ROW_MANY", report_charts.OVERVIEW_ROW_FEW)
+    content = plans31
+    width, height = ChartDrawer(content).sizes["overview"]
+    assert height / width * 620 > BODY_CSS_PX
+    by_page = image_refs(write_pdf(content, tmp_path / "page-by-page.pdf"))
+    drawn_first = image_refs(write_pdf(content, tmp_path / "drawn-first.pdf", images=chart_pictures(content)))
+    assert [len(refs) for refs in by_page] == [len(refs) for refs in drawn_first]
+    overview = by_page[1][0]  # the summary page: the overview first
+    assert overview in by_page[2]  # … and its lower part on the page after
 
 
 def test_chart_images_report_progress_and_can_be_cancelled(demo_workspace: Workspace) -> None:
