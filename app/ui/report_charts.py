@@ -230,8 +230,6 @@ def _indexed(image: QImage) -> QImage:
 
 
 def _png(image: QImage) -> bytes:
-    if image.format() != QImage.Format.Format_Indexed8:
-        image = _indexed(image)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

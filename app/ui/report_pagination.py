@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrame,
+    QTextLine,
     QTextTable,
     QTextTableCell,
 )
@@ -118,11 +119,11 @@ def _keep_chart_headings(document: QTextDocument, page: float) -> None:
     block = document.begin()
     while block.isValid():
         chart = block.next()
-        if block.blockFormat().headingLevel() == 2 and chart.isValid() and _has_image(chart):
+        pictures = image_lines(chart) if block.blockFormat().headingLevel() == 2 and chart.isValid() else []
+        if pictures:
             layout.documentSize()  # laid out to the end before an edit (see paginate)
             heading_page = layout.blockBoundingRect(block).top() // page
-            picture = chart.layout().lineAt(0) if chart.layout().lineCount() else None
-            if picture is not None and (chart.layout().position().y() + picture.y()) // page > heading_page:
+            if line_top(chart, pictures[0][1]) // page > heading_page:
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(fmt)
@@ -169,7 +170,7 @@ def _measure(document: QTextDocument, heading: QTextTable, inner: list[QTextFram
         carry = heading.format().topMargin() * _css_scale(document) + 2 * rule
     block = document.findBlock(heading.lastPosition() + 1)
     while block.isValid() and block.position() < end:
-        if "\ufffc" in block.text() and _has_image(block):
+        if "\ufffc" in block.text() and image_lines(block):
             picture = layout.blockBoundingRect(block)
             head, chart = picture.top(), picture.height()
             break
@@ -177,13 +178,24 @@ def _measure(document: QTextDocument, heading: QTextTable, inner: list[QTextFram
     return Block(rect.top(), head, chart, bottom, table_header, rows, carry)
 
 
-def _has_image(block: QTextBlock) -> bool:
+def image_lines(block: QTextBlock) -> list[tuple[str, QTextLine]]:
+    """The pictures in a laid-out block, by name, each with the line that holds it."""
+    found = []
     it = block.begin()
     while not it.atEnd():
-        if it.fragment().charFormat().isImageFormat():
-            return True
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        if fmt.isImageFormat():
+            line = block.layout().lineForTextPosition(fragment.position() - block.position())
+            if line.isValid():  # a block left without lines has nothing to place
+                found.append((fmt.toImageFormat().name(), line))
         it += 1
-    return False
+    return found
+
+
+def line_top(block: QTextBlock, line: QTextLine) -> float:
+    """Where ``line`` of a top-level ``block`` starts, in document coordinates."""
+    return block.layout().position().y() + line.y()
 
 
 def _planned_breaks(

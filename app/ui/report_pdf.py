@@ -37,7 +37,7 @@ from app.services.report_content import ReportContent
 from app.ui.fonts import cjk_font
 from app.ui.report_charts import ChartDrawer, ChartKey, Picture, ReportCancelled, chart_pictures
 from app.ui.report_html import BODY_POINT_SIZE, MUTED, chart_url, cn_date, report_html
-from app.ui.report_pagination import paginate
+from app.ui.report_pagination import image_lines, line_top, paginate
 
 __all__ = [
     "ReportCancelled",
@@ -167,16 +167,10 @@ def _chart_pages(
     block = document.begin()
     while block.isValid():
         if "\ufffc" in block.text():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                line = block.layout().lineForTextPosition(fragment.position() - block.position())
-                if fmt.isImageFormat() and fmt.toImageFormat().name() in by_key and line.isValid():
-                    top = block.layout().position().y() + line.y()
-                    pages = (int(top // page), int((top + max(line.height(), 1) - 1) // page))
-                    found[by_key[fmt.toImageFormat().name()]] = pages
-                it += 1
+            for name, line in image_lines(block):
+                if name in by_key:
+                    top = line_top(block, line)
+                    found[by_key[name]] = (int(top // page), int((top + max(line.height(), 1) - 1) // page))
         block = block.next()
     return found
 
